@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkHeadingIds from './src/site/remark-heading-ids.ts';
+import remarkEquationLabels from './src/site/remark-equation-labels.ts';
+import { katexOptions } from './src/site/katex-options.ts';
+
+// https://astro.build/config
+export default defineConfig({
+	site: 'https://cell-state.example.org',
+	// The chapters are read in either language; '/' sends readers to the English edition.
+	redirects: { '/': '/en/' },
+	markdown: {
+		// Order matters: remark-math creates the math nodes that the equation-label plugin wraps.
+		remarkPlugins: [remarkMath, remarkHeadingIds, remarkEquationLabels],
+		rehypePlugins: [[rehypeKatex, katexOptions]],
+	},
+	integrations: [
+		starlight({
+			title: 'Cell State',
+			description: 'An interactive textbook on LSTM networks for text generation.',
+			defaultLocale: 'en',
+			locales: {
+				en: { label: 'English', lang: 'en' },
+				'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+			},
+			// Chapters live in ./content (see src/content.config.ts); let Starlight's own Markdown
+			// additions (heading anchor links) process them there.
+			markdown: { processedDirs: ['./content'] },
+			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
+			lastUpdated: false,
+			pagination: true,
+			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+		}),
+		mdx(),
+	],
+});

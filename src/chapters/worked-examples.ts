@@ -1,0 +1,351 @@
+/**
+ * Worked examples for chapters 3 and 4, computed with the engine when the site is built.
+ *
+ * Every number the chapters print comes from here: the weights are chosen to be readable, the
+ * gate values are what `lstmStep` (src/engine/lstm-step.ts) returns for them, and the helpers at
+ * the bottom turn vectors and matrices into KaTeX source for `<Tex expr={...} />`.
+ * tests/unit/chapters/worked-examples.test.ts recomputes all of it independently.
+ */
+import { lstmStep, type LstmStepParams } from '../engine/lstm-step.ts';
+
+/** A matrix as rows of numbers (row-major, as printed). */
+export type Rows = readonly (readonly number[])[];
+
+/** The weights of one gate in the chapter's notation: W ∈ ℝ^{H×(H+I)} acting on [h_{t-1}, x_t], and b ∈ ℝ^H. */
+export interface GateWeights {
+  readonly W: Rows;
+  readonly b: readonly number[];
+}
+
+/** The four gates in PyTorch order i, f, g (the candidate C̃), o. */
+export interface CellWeights {
+  readonly i: GateWeights;
+  readonly f: GateWeights;
+  readonly g: GateWeights;
+  readonly o: GateWeights;
+}
+
+const GATE_ORDER = ['i', 'f', 'g', 'o'] as const;
+
+/**
+ * Packs chapter-style weights (one W per gate over the concatenation [h_{t-1}, x_t]) into PyTorch's layout:
+ * weightIh [4H, I] and weightHh [4H, H] with row blocks i, f, g, o, biasIh = b and biasHh = 0.
+ * Splitting each W by columns gives W = [W_h | W_x]: the first H columns multiply h_{t-1}, the last I columns x_t.
+ */
+export function toStepParams(w: CellWeights, inputSize: number, hiddenSize: number): LstmStepParams {
+  const H = hiddenSize;
+  const I = inputSize;
+  const weightIh = new Float64Array(4 * H * I);
+  const weightHh = new Float64Array(4 * H * H);
+  const biasIh = new Float64Array(4 * H);
+  const biasHh = new Float64Array(4 * H);
+  GATE_ORDER.forEach((gate, k) => {
+    const { W, b } = w[gate];
+    if (W.length !== H || b.length !== H) throw new Error(`toStepParams: gate ${gate} needs ${H} rows and ${H} biases`);
+    for (let r = 0; r < H; r++) {
+      const row = W[r]!;
+      if (row.length !== H + I) throw new Error(`toStepParams: gate ${gate} row ${r} has ${row.length} columns, expected H+I = ${H + I}`);
+      for (let c = 0; c < H; c++) weightHh[(k * H + r) * H + c] = row[c]!;
+      for (let c = 0; c < I; c++) weightIh[(k * H + r) * I + c] = row[H + c]!;
+      biasIh[k * H + r] = b[r]!;
+    }
+  });
+  return { inputSize: I, hiddenSize: H, weightIh, weightHh, biasIh, biasHh };
+}
+
+/** Inputs and results of one LSTM step, all as plain arrays. */
+export interface StepExample {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly weights: CellWeights;
+  readonly x: readonly number[];
+  readonly hPrev: readonly number[];
+  readonly cPrev: readonly number[];
+  /** The concatenation [h_{t-1}, x_t] ∈ ℝ^{H+I}. */
+  readonly z: readonly number[];
+  /** Pre-activations W·[h_{t-1}, x_t] + b of each gate. */
+  readonly pre: { readonly i: number[]; readonly f: number[]; readonly g: number[]; readonly o: number[] };
+  readonly i: number[];
+  readonly f: number[];
+  readonly g: number[];
+  readonly o: number[];
+  readonly c: number[];
+  /** tanh(C_t), the squashed cell state the output gate reads from. */
+  readonly tanhC: number[];
+  readonly h: number[];
+  /** f_t ⊙ C_{t-1}: what survives of the old memory. */
+  readonly kept: number[];
+  /** i_t ⊙ C̃_t: what is written. */
+  readonly written: number[];
+}
+
+/** Runs one step of `lstmStep` on chapter-style weights and records every intermediate. */
+export function runStep(
+  weights: CellWeights,
+  x: readonly number[],
+  hPrev: readonly number[],
+  cPrev: readonly number[],
+): StepExample {
+  const I = x.length;
+  const H = hPrev.length;
+  const out = lstmStep(toStepParams(weights, I, H), x, hPrev, cPrev);
+  const arr = (a: ArrayLike<number>): number[] => Array.from(a);
+  const c = arr(out.c);
+  return {
+    inputSize: I,
+    hiddenSize: H,
+    weights,
+    x: [...x],
+    hPrev: [...hPrev],
+    cPrev: [...cPrev],
+    z: [...hPrev, ...x],
+    pre: { i: arr(out.preI), f: arr(out.preF), g: arr(out.preG), o: arr(out.preO) },
+    i: arr(out.i),
+    f: arr(out.f),
+    g: arr(out.g),
+    o: arr(out.o),
+    c,
+    tanhC: c.map(Math.tanh),
+    h: arr(out.h),
+    kept: arr(out.f).map((f, k) => f * cPrev[k]!),
+    written: arr(out.i).map((i, k) => i * out.g[k]!),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The main example: I = 2, H = 2, weights one decimal each.
+
+/** Weights of the chapter 4 example. Columns of every W: h_{t-1,1}, h_{t-1,2}, x_{t,1}, x_{t,2}. */
+export const exampleWeights: CellWeights = {
+  i: { W: [[-0.4, 0.2, 0.6, -0.1], [0.3, -0.5, 0.2, 0.7]], b: [0.1, -0.2] },
+  f: { W: [[0.5, -0.3, 0.8, 0.2], [0.1, 0.4, -0.6, 0.9]], b: [1.0, 1.0] },
+  g: { W: [[0.7, 0.1, -0.9, 0.4], [-0.2, 0.6, 0.5, -0.3]], b: [0.0, 0.1] },
+  o: { W: [[0.2, -0.7, 0.3, 0.5], [0.6, 0.1, -0.4, 0.8]], b: [-0.1, 0.2] },
+};
+
+/** One step at x_t = [1, 0.5], h_{t-1} = [0.2, -0.4], C_{t-1} = [0.8, -0.5]. */
+export const example: StepExample = runStep(exampleWeights, [1.0, 0.5], [0.2, -0.4], [0.8, -0.5]);
+
+// ---------------------------------------------------------------------------------------------
+// The same cell over a short sequence, starting from zeros (chapter 3.2).
+
+export interface SequenceExample {
+  readonly xs: readonly (readonly number[])[];
+  /** steps[t] is the step that reads xs[t]; steps[0] starts from h_0 = C_0 = 0. */
+  readonly steps: readonly StepExample[];
+}
+
+function runSequence(weights: CellWeights, xs: readonly (readonly number[])[], hiddenSize: number): SequenceExample {
+  let h: readonly number[] = new Array<number>(hiddenSize).fill(0);
+  let c: readonly number[] = new Array<number>(hiddenSize).fill(0);
+  const steps: StepExample[] = [];
+  for (const x of xs) {
+    const s = runStep(weights, x, h, c);
+    steps.push(s);
+    h = s.h;
+    c = s.c;
+  }
+  return { xs, steps };
+}
+
+/** Four inputs through the example cell: a pulse on the first input, then silence, then the second input. */
+export const sequence: SequenceExample = runSequence(
+  exampleWeights,
+  [[1, 0], [0, 0], [0, 0], [0, 1]],
+  2,
+);
+
+// ---------------------------------------------------------------------------------------------
+// The scalar cell (I = H = 1): a constant forget gate keeps f^t of the memory.
+
+/** Weights of a scalar cell whose gates ignore their input: f = σ(ln 9) = 0.9, C̃ = tanh(0) = 0. */
+export const scalarWeights: CellWeights = {
+  i: { W: [[0, 0]], b: [0] },
+  f: { W: [[0, 0]], b: [Math.log(9)] },
+  g: { W: [[0, 0]], b: [0] },
+  o: { W: [[0, 0]], b: [0] },
+};
+
+export interface ScalarExample {
+  readonly forgetBias: number;
+  readonly f: number;
+  /** cells[t] = C_t, with cells[0] = C_0 = 1. */
+  readonly cells: readonly number[];
+  /** Steps until half of the memory is gone: ln(1/2) / ln f. */
+  readonly halfLife: number;
+}
+
+/** Runs the scalar cell for `steps` steps from C_0 = 1 with x_t = 0, h_0 = 0. */
+export function runScalar(forgetBias: number, steps: number): ScalarExample {
+  const w: CellWeights = { ...scalarWeights, f: { W: [[0, 0]], b: [forgetBias] } };
+  const cells = [1];
+  let h = [0];
+  let c = [1];
+  let f = NaN;
+  for (let t = 1; t <= steps; t++) {
+    const s = runStep(w, [0], h, c);
+    f = s.f[0]!;
+    h = s.h;
+    c = s.c;
+    cells.push(c[0]!);
+  }
+  return { forgetBias, f, cells, halfLife: Math.log(0.5) / Math.log(f) };
+}
+
+/** f = 0.9 (bias ln 9) and f = σ(1) ≈ 0.731 (the common "forget bias 1"), 50 steps each. */
+export const scalar = {
+  keep: runScalar(Math.log(9), 50),
+  unitBias: runScalar(1, 50),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Backward pass through one step (chapter 4.8), from the example's forward values.
+
+export interface BackwardExample {
+  /** ∂L/∂h_t arriving from above (the output layer) and from step t+1. */
+  readonly dh: readonly number[];
+  /** ∂L/∂C_t arriving from step t+1 through its forget gate. */
+  readonly dcNext: readonly number[];
+  /** Total ∂L/∂C_t: dcNext + dh ⊙ o_t ⊙ (1 − tanh²C_t). */
+  readonly dc: number[];
+  /** ∂L/∂C_{t-1} = ∂L/∂C_t ⊙ f_t (eq-bptt-cell). */
+  readonly dcPrev: number[];
+  /** Gradients with respect to the gate values. */
+  readonly dGate: { readonly i: number[]; readonly f: number[]; readonly g: number[]; readonly o: number[] };
+  /** Gradients with respect to the pre-activations (through σ' and tanh', eq-bptt-gates). */
+  readonly dPre: { readonly i: number[]; readonly f: number[]; readonly g: number[]; readonly o: number[] };
+  /** ∂L/∂[h_{t-1}, x_t] = Σ_gates W^T dPre, split into its two parts. */
+  readonly dhPrev: number[];
+  readonly dx: number[];
+}
+
+/** Backpropagates ∂L/∂h_t and ∂L/∂C_t through one step, using the chapter's formulas. */
+export function backwardStep(s: StepExample, dh: readonly number[], dcNext: readonly number[]): BackwardExample {
+  const H = s.hiddenSize;
+  const I = s.inputSize;
+  const range = Array.from({ length: H }, (_, k) => k);
+  const dc = range.map((k) => dcNext[k]! + dh[k]! * s.o[k]! * (1 - s.tanhC[k]! ** 2));
+  const dcPrev = range.map((k) => dc[k]! * s.f[k]!);
+  const dGate = {
+    i: range.map((k) => dc[k]! * s.g[k]!),
+    f: range.map((k) => dc[k]! * s.cPrev[k]!),
+    g: range.map((k) => dc[k]! * s.i[k]!),
+    o: range.map((k) => dh[k]! * s.tanhC[k]!),
+  };
+  const dPre = {
+    i: range.map((k) => dGate.i[k]! * s.i[k]! * (1 - s.i[k]!)),
+    f: range.map((k) => dGate.f[k]! * s.f[k]! * (1 - s.f[k]!)),
+    g: range.map((k) => dGate.g[k]! * (1 - s.g[k]! ** 2)),
+    o: range.map((k) => dGate.o[k]! * s.o[k]! * (1 - s.o[k]!)),
+  };
+  const dz = new Array<number>(H + I).fill(0);
+  for (const gate of GATE_ORDER) {
+    const W = s.weights[gate].W;
+    for (let r = 0; r < H; r++) for (let c = 0; c < H + I; c++) dz[c]! += W[r]![c]! * dPre[gate][r]!;
+  }
+  return { dh: [...dh], dcNext: [...dcNext], dc, dcPrev, dGate, dPre, dhPrev: dz.slice(0, H), dx: dz.slice(H) };
+}
+
+/** The example's backward step with ∂L/∂h_t = [1, −0.5] and ∂L/∂C_t from the future = [0.5, 0.5]. */
+export const backward: BackwardExample = backwardStep(example, [1, -0.5], [0.5, 0.5]);
+
+// ---------------------------------------------------------------------------------------------
+// Parameter counts (eq-param-count).
+
+/** Parameters of one LSTM layer: four gates, each W ∈ ℝ^{H×(H+I)} and `biases` bias vectors of length H. */
+export function lstmParamCount(inputSize: number, hiddenSize: number, biases: 1 | 2 = 1): number {
+  const H = hiddenSize;
+  return 4 * (H * (H + inputSize) + biases * H);
+}
+
+/** Parameters of a dense layer with bias. */
+export function denseParamCount(inputSize: number, units: number): number {
+  return inputSize * units + units;
+}
+
+/** Input size assumed for the article's Keras model: one-hot characters over a 65-symbol vocabulary. */
+export const KERAS_INPUT_SIZE = 65;
+
+/** The article's Keras model, LSTM(128, return_sequences) → LSTM(128) → Dense(10), with I = 65. */
+export const kerasModel = (() => {
+  const I = KERAS_INPUT_SIZE;
+  const layers = [
+    { name: 'LSTM(128)', inputSize: I, units: 128, keras: lstmParamCount(I, 128, 1), torch: lstmParamCount(I, 128, 2) },
+    { name: 'LSTM(128)', inputSize: 128, units: 128, keras: lstmParamCount(128, 128, 1), torch: lstmParamCount(128, 128, 2) },
+    { name: 'Dense(10)', inputSize: 128, units: 10, keras: denseParamCount(128, 10), torch: denseParamCount(128, 10) },
+  ];
+  const total = layers.reduce((s, l) => s + l.keras, 0);
+  const totalTorch = layers.reduce((s, l) => s + l.torch, 0);
+  return { inputSize: I, layers, total, totalTorch };
+})();
+
+// ---------------------------------------------------------------------------------------------
+// Formatting for KaTeX and prose.
+
+/** A number with `digits` decimals; no "-0.000". */
+export function fmt(x: number, digits = 3): string {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** A number with thousands separated by a thin space in TeX (`99\,328`), or by commas in prose. */
+export function fmtInt(n: number, sep: 'tex' | 'en' | 'zh' = 'en'): string {
+  const s = String(Math.round(n));
+  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, sep === 'tex' ? '\\,' : ',');
+  return grouped;
+}
+
+/** A number in TeX scientific notation, `1.58 \times 10^{-7}`. */
+export function sci(x: number, digits = 2): string {
+  const [m, e] = x.toExponential(digits).split('e');
+  return `${m} \\times 10^{${Number(e)}}`;
+}
+
+/** A column vector as a TeX bmatrix. */
+export function vec(v: readonly number[], digits = 3): string {
+  return String.raw`\begin{bmatrix}${v.map((x) => fmt(x, digits)).join(String.raw`\\`)}\end{bmatrix}`;
+}
+
+/** A matrix as a TeX bmatrix; `digits` decimals per entry. */
+export function mat(rows: Rows, digits = 1): string {
+  return String.raw`\begin{bmatrix}${rows.map((r) => r.map((x) => fmt(x, digits)).join(' & ')).join(String.raw`\\`)}\end{bmatrix}`;
+}
+
+/** A row of numbers as "(a, b)" for prose. */
+export function tuple(v: readonly number[], digits = 3): string {
+  return `(${v.map((x) => fmt(x, digits)).join(', ')})`;
+}
+
+/** TeX symbols of the four gates in the chapter's notation, keyed by PyTorch's gate letter. */
+export const gateSymbol = { i: 'i_t', f: 'f_t', g: String.raw`\tilde{C}_t`, o: 'o_t' } as const;
+/** TeX names of each gate's weights and bias. */
+export const gateWeightSymbol = { i: ['W_i', 'b_i'], f: ['W_f', 'b_f'], g: ['W_C', 'b_C'], o: ['W_o', 'b_o'] } as const;
+
+/**
+ * The substituted formula of one gate:
+ *   f_t = σ(W_f [h_{t-1}, x_t] + b_f) = σ( [W] [z] + [b] ) = σ([pre]) = [value]
+ */
+export function gateTex(s: StepExample, gate: 'i' | 'f' | 'g' | 'o'): string {
+  const act = gate === 'g' ? String.raw`\tanh` : String.raw`\sigma`;
+  const [W, b] = gateWeightSymbol[gate];
+  const { W: Wv, b: bv } = s.weights[gate];
+  return String.raw`\begin{aligned}
+${gateSymbol[gate]} &= ${act}\left(${W}\,[h_{t-1}, x_t] + ${b}\right)
+ = ${act}\left(${mat(Wv)}${vec(s.z, 1)} + ${vec(bv, 1)}\right)\\
+ &= ${act}\left(${vec(s.pre[gate])}\right) = ${vec(s[gate])}
+\end{aligned}`;
+}
+
+/** The substituted cell-state update C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t. */
+export function cellTex(s: StepExample): string {
+  return String.raw`\begin{aligned}
+C_t &= f_t \odot C_{t-1} + i_t \odot \tilde{C}_t
+ = ${vec(s.f)} \odot ${vec(s.cPrev, 1)} + ${vec(s.i)} \odot ${vec(s.g)}\\
+ &= ${vec(s.kept)} + ${vec(s.written)} = ${vec(s.c)}
+\end{aligned}`;
+}
+
+/** The substituted hidden state h_t = o_t ⊙ tanh(C_t). */
+export function hiddenTex(s: StepExample): string {
+  return String.raw`h_t = o_t \odot \tanh(C_t) = ${vec(s.o)} \odot \tanh${vec(s.c)} = ${vec(s.o)} \odot ${vec(s.tanhC)} = ${vec(s.h)}`;
+}

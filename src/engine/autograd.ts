@@ -1,0 +1,123 @@
+/**
+ * Reverse-mode automatic differentiation on a tape.
+ *
+ * Every op that runs while gradients are enabled and has an input with requiresGrad appends a Node: its
+ * inputs, its outputs and a backward function. Node ids grow monotonically, so walking the reachable nodes
+ * from the highest id down visits every node after all the nodes that consumed its outputs (a topological
+ * order for free). Each backward function receives the gradients of its outputs and ADDS into the gradient
+ * buffers of its inputs; leaves accumulate into `.grad` across backward calls, exactly like PyTorch.
+ */
+import { Tensor, allocFloat, type FloatArray } from './tensor.ts';
+
+/**
+ * @param gOut  ∂L/∂output for each output (null when no gradient reached that output)
+ * @param gIn   buffers to add ∂L/∂input into, one per input (null when that input needs no gradient)
+ */
+export type BackwardFn = (gOut: (FloatArray | null)[], gIn: (FloatArray | null)[]) => void;
+
+export interface Node {
+  readonly id: number;
+  readonly name: string;
+  readonly inputs: Tensor[];
+  readonly outputs: Tensor[];
+  backward: BackwardFn | null;
+  /** Called once when the backward pass is done with this node (e.g. to return a workspace to its pool). */
+  release?: () => void;
+}
+
+let nextId = 1;
+let gradEnabled = true;
+
+/** True when ops record themselves on the tape. */
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/** Runs fn with the tape switched off (inference, optimizer updates); restores the previous mode after. */
+export function noGrad<T>(fn: () => T): T {
+  const prev = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = prev;
+  }
+}
+
+/** Whether an op with these inputs must record itself. */
+export function needsGrad(inputs: readonly (Tensor | null | undefined)[]): boolean {
+  if (!gradEnabled) return false;
+  for (const t of inputs) if (t && t.requiresGrad) return true;
+  return false;
+}
+
+/**
+ * Records an op on the tape if any input requires a gradient; marks the outputs accordingly.
+ * Returns the node (or null when nothing was recorded).
+ */
+export function record(
+  name: string,
+  inputs: Tensor[],
+  outputs: Tensor[],
+  backward: BackwardFn,
+  release?: () => void,
+): Node | null {
+  if (!needsGrad(inputs)) {
+    release?.();
+    return null;
+  }
+  const node: Node = { id: nextId++, name, inputs, outputs, backward, release };
+  for (const o of outputs) {
+    o.requiresGrad = true;
+    o.node = node;
+  }
+  return node;
+}
+
+/** Back-propagates `seed` (∂L/∂root) through every node reachable from root. */
+export function runBackward(root: Tensor, seed: FloatArray): void {
+  const grads = new Map<Tensor, FloatArray>();
+  const bufferFor = (t: Tensor): FloatArray => {
+    if (t.node === null) {
+      // Leaf: accumulate straight into .grad, so repeated backward calls add up.
+      if (t.grad === null) t.grad = new Tensor(allocFloat(t.dtype, t.size), t.shape);
+      return t.grad.data;
+    }
+    let g = grads.get(t);
+    if (!g) {
+      g = allocFloat(t.dtype, t.size);
+      grads.set(t, g);
+    }
+    return g;
+  };
+  const rootBuf = bufferFor(root);
+  for (let k = 0; k < seed.length; k++) rootBuf[k] += seed[k];
+  if (root.node === null) return;
+
+  // Collect reachable nodes (iteratively: long unrolled sequences would overflow a recursive walk).
+  const seen = new Set<Node>();
+  const stack: Node[] = [root.node];
+  const nodes: Node[] = [];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    nodes.push(n);
+    for (const t of n.inputs) if (t.node && !seen.has(t.node)) stack.push(t.node);
+  }
+  nodes.sort((a, b) => b.id - a.id);
+
+  for (const n of nodes) {
+    if (n.backward === null) {
+      throw new Error(`backward: the graph through '${n.name}' was already used by a backward pass; run the forward pass again`);
+    }
+    const gOut = n.outputs.map((o) => grads.get(o) ?? null);
+    if (gOut.every((g) => g === null)) continue;
+    const gIn = n.inputs.map((t) => (t.requiresGrad ? bufferFor(t) : null));
+    n.backward(gOut, gIn);
+    // The graph is consumed (PyTorch frees it too); drop caches and intermediate gradients.
+    n.backward = null;
+    n.release?.();
+    for (const o of n.outputs) grads.delete(o);
+  }
+}

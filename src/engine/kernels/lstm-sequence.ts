@@ -1,0 +1,250 @@
+/**
+ * Raw-buffer kernels for one LSTM layer over a whole sequence (forward and backpropagation through time),
+ * plus a tape-free single step for generation. PyTorch layout and gate order i, f, g, o:
+ *   W_ih [4H, I], W_hh [4H, H], b_ih [4H], b_hh [4H]; the chapter's W_f·[h_{t-1}, x_t] + b_f is
+ *   W_if·x_t + W_hf·h_{t-1} + b_if + b_hf (rows H..2H-1 of each).
+ * Buffers are time-major: step t of a [T, B, X] buffer is the contiguous block at t·B·X.
+ */
+import { gemm, type FloatArray } from './gemm.ts';
+
+/** Preallocated buffers for one layer and one (T, B) shape; reused across calls so steps allocate nothing. */
+export class LstmSequenceWorkspace {
+  readonly T: number;
+  readonly B: number;
+  readonly I: number;
+  readonly H: number;
+  readonly float64: boolean;
+  /** x_t for all t, [T, B, I] (the caller fills it). */
+  readonly x: FloatArray;
+  /** Gate activations per step, [T, B, 4H], each row laid out [i_t | f_t | g_t | o_t] (cached for backward). */
+  readonly gates: FloatArray;
+  /** C_{t} for t = -1..T-1, [(T+1), B, H]; block 0 is C_0 given by the caller (PyTorch's c0). */
+  readonly c: FloatArray;
+  /** h_{t} for t = -1..T-1, [(T+1), B, H]; block 0 is h0. Blocks 1..T are the layer's output. */
+  readonly h: FloatArray;
+  /** tanh(C_t), [T, B, H] (cached for backward). */
+  readonly tanhC: FloatArray;
+  /** b_ih + b_hh, [4H]. */
+  readonly bias: FloatArray;
+  private back: { dGates: FloatArray; dh: FloatArray; dc: FloatArray } | null = null;
+
+  constructor(float64: boolean, T: number, B: number, I: number, H: number) {
+    const A = float64 ? Float64Array : Float32Array;
+    this.float64 = float64;
+    this.T = T;
+    this.B = B;
+    this.I = I;
+    this.H = H;
+    this.x = new A(T * B * I);
+    this.gates = new A(T * B * 4 * H);
+    this.c = new A((T + 1) * B * H);
+    this.h = new A((T + 1) * B * H);
+    this.tanhC = new A(T * B * H);
+    this.bias = new A(4 * H);
+  }
+
+  matches(float64: boolean, T: number, B: number, I: number, H: number): boolean {
+    return this.float64 === float64 && this.T === T && this.B === B && this.I === I && this.H === H;
+  }
+
+  /** Backward scratch, allocated on first use: ∂pre-activations [T, B, 4H], running ∂h and ∂C [B, H]. */
+  backwardBuffers(): { dGates: FloatArray; dh: FloatArray; dc: FloatArray } {
+    if (!this.back) {
+      const A = this.float64 ? Float64Array : Float32Array;
+      const { T, B, H } = this;
+      this.back = { dGates: new A(T * B * 4 * H), dh: new A(B * H), dc: new A(B * H) };
+    }
+    return this.back;
+  }
+}
+
+/**
+ * Forward pass over T steps. Reads ws.x, ws.h block 0 (h0) and ws.c block 0 (C0); writes gates, C_t, tanh C_t
+ * and h_t for every step.
+ */
+export function lstmSequenceForward(
+  ws: LstmSequenceWorkspace,
+  wIh: FloatArray,
+  wHh: FloatArray,
+  bIh: FloatArray,
+  bHh: FloatArray,
+): void {
+  const { T, B, I, H, x, gates, c, h, tanhC, bias } = ws;
+  const G = 4 * H;
+  for (let r = 0; r < G; r++) bias[r] = bIh[r] + bHh[r];
+  // Input projection for all steps at once: gates[T·B, 4H] = X[T·B, I]·W_ihᵀ (the big, cache-friendly product).
+  gemm(false, true, T * B, G, I, x, 0, wIh, 0, gates, 0, false);
+  for (let t = 0; t < T; t++) {
+    const gOff = t * B * G;
+    const prev = t * B * H; // h_{t-1}, C_{t-1}
+    const cur = prev + B * H; // h_t, C_t
+    // Recurrent part: gates[t] += h_{t-1}[B, H]·W_hhᵀ.
+    gemm(false, true, B, G, H, h, prev, wHh, 0, gates, gOff, true);
+    for (let b = 0; b < B; b++) {
+      const row = gOff + b * G;
+      for (let j = 0; j < H; j++) {
+        const zi = gates[row + j] + bias[j];
+        const zf = gates[row + H + j] + bias[H + j];
+        const zg = gates[row + 2 * H + j] + bias[2 * H + j];
+        const zo = gates[row + 3 * H + j] + bias[3 * H + j];
+        const i = sigmoid(zi); // eq-input-gate:   i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        const f = sigmoid(zf); // eq-forget-gate:  f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        const g = Math.tanh(zg); // eq-candidate:  C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        const o = sigmoid(zo); // eq-output-gate:  o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        const k = b * H + j;
+        const ct = f * c[prev + k] + i * g; // eq-cell-state: C_t = f_t * C_{t-1} + i_t * C̃_t
+        const tc = Math.tanh(ct);
+        c[cur + k] = ct;
+        tanhC[prev + k] = tc;
+        h[cur + k] = o * tc; // eq-hidden-state: h_t = o_t * tanh(C_t)
+        gates[row + j] = i;
+        gates[row + H + j] = f;
+        gates[row + 2 * H + j] = g;
+        gates[row + 3 * H + j] = o;
+      }
+    }
+  }
+}
+
+/** Gradient buffers for lstmSequenceBackward; null entries are skipped. All are ADDED into. */
+export interface LstmSequenceGrads {
+  /** ∂x, time-major [T, B, I] */
+  dx: FloatArray | null;
+  dh0: FloatArray | null;
+  dc0: FloatArray | null;
+  dWih: FloatArray | null;
+  dWhh: FloatArray | null;
+  dbIh: FloatArray | null;
+  dbHh: FloatArray | null;
+}
+
+/**
+ * Backpropagation through time for the forward pass that last filled `ws` (eq-bptt-cell, eq-bptt-gates).
+ *
+ * @param dOut ∂L/∂h_t from above for every step, time-major [T, B, H] (null: none)
+ * @param dhN  ∂L/∂h_T of the final hidden state [B, H] (null: none)
+ * @param dcN  ∂L/∂C_T of the final cell state [B, H] (null: none)
+ */
+export function lstmSequenceBackward(
+  ws: LstmSequenceWorkspace,
+  wIh: FloatArray,
+  wHh: FloatArray,
+  dOut: FloatArray | null,
+  dhN: FloatArray | null,
+  dcN: FloatArray | null,
+  out: LstmSequenceGrads,
+): void {
+  const { T, B, I, H, x, gates, c, h, tanhC } = ws;
+  const G = 4 * H;
+  const BH = B * H;
+  const { dGates, dh, dc } = ws.backwardBuffers();
+  // dh holds ∂L/∂h_t (from the output at t and from step t+1); dc holds dC_{t+1} ⊙ f_{t+1} (the cell's
+  // direct path back through time, eq-bptt-cell).
+  if (dhN) dh.set(dhN);
+  else dh.fill(0);
+  if (dcN) dc.set(dcN);
+  else dc.fill(0);
+  for (let t = T - 1; t >= 0; t--) {
+    if (dOut) for (let k = 0; k < BH; k++) dh[k] += dOut[t * BH + k];
+    const gOff = t * B * G;
+    const prev = t * BH;
+    for (let b = 0; b < B; b++) {
+      const row = gOff + b * G;
+      for (let j = 0; j < H; j++) {
+        const k = b * H + j;
+        const i = gates[row + j];
+        const f = gates[row + H + j];
+        const g = gates[row + 2 * H + j];
+        const o = gates[row + 3 * H + j];
+        const tc = tanhC[prev + k];
+        // dC_t = dh_t ⊙ o_t ⊙ (1 − tanh² C_t) + dC_{t+1} ⊙ f_{t+1}
+        const dC = dh[k] * o * (1 - tc * tc) + dc[k];
+        const dO = dh[k] * tc; // do = dh ⊙ tanh C_t
+        const dI = dC * g; // di = dC ⊙ g
+        const dG = dC * i; // dg = dC ⊙ i
+        const dF = dC * c[prev + k]; // df = dC ⊙ C_{t−1}
+        // Through σ' = σ(1−σ) and tanh' = 1 − tanh² to the pre-activations (eq-bptt-gates).
+        dGates[row + j] = dI * i * (1 - i);
+        dGates[row + H + j] = dF * f * (1 - f);
+        dGates[row + 2 * H + j] = dG * (1 - g * g);
+        dGates[row + 3 * H + j] = dO * o * (1 - o);
+        dc[k] = dC * f; // becomes dC_{t} ⊙ f_{t} for step t−1
+      }
+    }
+    // ∂h_{t-1} = ∂z_t[B, 4H]·W_hh[4H, H]  (the recurrent path; the output gradient of t−1 is added next iteration)
+    gemm(false, false, B, H, G, dGates, gOff, wHh, 0, dh, 0, false);
+  }
+  if (out.dh0) for (let k = 0; k < BH; k++) out.dh0[k] += dh[k];
+  if (out.dc0) for (let k = 0; k < BH; k++) out.dc0[k] += dc[k];
+  // Weight gradients for all steps in one product each: rows 0..T·B-1 of h are h_{t-1} for t = 0..T-1.
+  if (out.dWhh) gemm(true, false, G, H, T * B, dGates, 0, h, 0, out.dWhh, 0, true); // ∂W_hh += Σ_t ∂z_tᵀ·h_{t-1}
+  if (out.dWih) gemm(true, false, G, I, T * B, dGates, 0, x, 0, out.dWih, 0, true); // ∂W_ih += Σ_t ∂z_tᵀ·x_t
+  if (out.dx) gemm(false, false, T * B, I, G, dGates, 0, wIh, 0, out.dx, 0, true); // ∂x_t += ∂z_t·W_ih
+  if (out.dbIh || out.dbHh) {
+    // Both biases enter every pre-activation with weight 1, so each gets Σ_{t,b} ∂z.
+    for (let r = 0; r < T * B; r++) {
+      const row = r * G;
+      for (let q = 0; q < G; q++) {
+        const v = dGates[row + q];
+        if (out.dbIh) out.dbIh[q] += v;
+        if (out.dbHh) out.dbHh[q] += v;
+      }
+    }
+  }
+}
+
+/**
+ * One tape-free step for generation: advances h, c ([B, H] each, in place) given x ([B, I] at xOff) or, when
+ * `xIndex` ≥ 0, a one-hot input with its 1 at column xIndex (then x is ignored and W_ih·x is a column read).
+ * `gates` is [B, 4H] scratch. Allocates nothing.
+ */
+export function lstmStepInfer(
+  B: number,
+  I: number,
+  H: number,
+  x: FloatArray | null,
+  xOff: number,
+  xIndex: number,
+  wIh: FloatArray,
+  wHh: FloatArray,
+  bIh: FloatArray,
+  bHh: FloatArray,
+  h: FloatArray,
+  c: FloatArray,
+  gates: FloatArray,
+): void {
+  const G = 4 * H;
+  for (let b = 0; b < B; b++) {
+    const hb = b * H;
+    const xb = xOff + b * I;
+    const gb = b * G;
+    for (let r = 0; r < G; r++) {
+      // Dot products along contiguous weight rows (a gemv; the general gemm would stride through W for B = 1).
+      let s = bIh[r] + bHh[r];
+      const wh = r * H;
+      for (let k = 0; k < H; k++) s += wHh[wh + k] * h[hb + k];
+      if (xIndex >= 0) s += wIh[r * I + xIndex];
+      else {
+        const wi = r * I;
+        for (let k = 0; k < I; k++) s += wIh[wi + k] * x![xb + k];
+      }
+      gates[gb + r] = s;
+    }
+    for (let j = 0; j < H; j++) {
+      const i = sigmoid(gates[gb + j]); // eq-input-gate
+      const f = sigmoid(gates[gb + H + j]); // eq-forget-gate
+      const g = Math.tanh(gates[gb + 2 * H + j]); // eq-candidate
+      const o = sigmoid(gates[gb + 3 * H + j]); // eq-output-gate
+      const ct = f * c[hb + j] + i * g; // eq-cell-state
+      c[hb + j] = ct;
+      h[hb + j] = o * Math.tanh(ct); // eq-hidden-state
+    }
+  }
+}
+
+function sigmoid(z: number): number {
+  // Same stable form as activations.ts, inlined for the hot loop.
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}

@@ -1,0 +1,166 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gemm, type FloatArray } from '../../../src/engine/kernels/gemm.ts';
+import { gemmReference } from '../../../src/engine/kernels/gemm-reference.ts';
+
+type Ctor = Float32ArrayConstructor | Float64ArrayConstructor;
+
+/** Deterministic values in [-1, 1) (a tiny LCG; the test must not depend on the engine's Rng). */
+function fill(arr: FloatArray, seed: number): void {
+  let s = seed >>> 0;
+  for (let i = 0; i < arr.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    arr[i] = s / 2 ** 31 - 1;
+  }
+}
+
+/** Largest |x − y| / (1 + |y|) over the range, with NaN matched only by NaN. */
+function maxRelDiff(x: FloatArray, y: FloatArray, from: number, to: number): number {
+  let worst = 0;
+  for (let i = from; i < to; i++) {
+    if (Number.isNaN(y[i]) || Number.isNaN(x[i])) {
+      if (Number.isNaN(y[i]) !== Number.isNaN(x[i])) return Infinity;
+      continue;
+    }
+    worst = Math.max(worst, Math.abs(x[i] - y[i]) / (1 + Math.abs(y[i])));
+  }
+  return worst;
+}
+
+function check(
+  Arr: Ctor, transA: boolean, transB: boolean, m: number, n: number, k: number,
+  offs: [number, number, number], accumulate: boolean, tol: number,
+): void {
+  const [aOff, bOff, cOff] = offs;
+  const tail = 3; // guard entries after each operand must stay untouched
+  const a = new Arr(aOff + m * k + tail);
+  const b = new Arr(bOff + k * n + tail);
+  const c = new Arr(cOff + m * n + tail);
+  fill(a, 1 + m * 131 + k);
+  fill(b, 7 + n * 17 + k);
+  fill(c, 3 + m + n);
+  const expected = c.slice();
+  gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, cOff, accumulate);
+  gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+  const where = `${Arr.name} transA=${transA} transB=${transB} m=${m} n=${n} k=${k} offs=${offs} acc=${accumulate}`;
+  const d = maxRelDiff(c, expected, cOff, cOff + m * n);
+  if (!(d <= tol)) {
+    assert.fail(`${where}: max relative difference ${d}; first entries ${Array.from(c.subarray(cOff, cOff + 4))} vs ${Array.from(expected.subarray(cOff, cOff + 4))}`);
+  }
+  for (let i = 0; i < c.length; i++) {
+    if (i < cOff || i >= cOff + m * n) assert.equal(c[i], expected[i], `${where}: entry ${i} outside C changed`);
+  }
+}
+
+const cases: [boolean, boolean][] = [[false, false], [false, true], [true, false], [true, true]];
+
+for (const Arr of [Float64Array, Float32Array] as Ctor[]) {
+  const tol = Arr === Float64Array ? 1e-13 : 1e-5;
+  test(`gemm matches the reference for every transpose case and all sizes 1..17 (${Arr.name})`, () => {
+    for (const [tA, tB] of cases) {
+      for (let m = 1; m <= 17; m++) {
+        for (let n = 1; n <= 17; n++) {
+          for (const k of [1, 2, 3, 4, 5, 7, 8, 13, 16, 17]) {
+            check(Arr, tA, tB, m, n, k, [0, 0, 0], (m + n + k) % 2 === 0, tol);
+          }
+        }
+      }
+    }
+  });
+
+  test(`gemm honours offsets and accumulate on and off (${Arr.name})`, () => {
+    for (const [tA, tB] of cases) {
+      for (const [m, n, k] of [[5, 9, 3], [8, 12, 16], [17, 4, 11], [1, 13, 6], [6, 1, 9]]) {
+        for (const offs of [[0, 0, 0], [3, 5, 7], [11, 0, 2]] as [number, number, number][]) {
+          check(Arr, tA, tB, m, n, k, offs, false, tol);
+          check(Arr, tA, tB, m, n, k, offs, true, tol);
+        }
+      }
+    }
+  });
+
+  test(`gemm matches the reference when the shared dimension and the rows are cut into slices (${Arr.name})`, () => {
+    // k > 256 and m > 64 exercise the cache slices, including ragged last slices.
+    for (const [tA, tB] of cases) {
+      check(Arr, tA, tB, 70, 9, 300, [1, 2, 3], false, tol * 10);
+      check(Arr, tA, tB, 67, 6, 513, [0, 0, 0], true, tol * 10);
+    }
+  });
+
+  test(`gemm propagates NaN and Infinity: 0 · NaN and 0 · ∞ are NaN (${Arr.name})`, () => {
+    for (const [tA, tB] of cases) {
+      for (const [m, n, k] of [[4, 4, 4], [5, 7, 3], [1, 1, 1], [9, 6, 5]]) {
+        const a = new Arr(m * k); // all zeros
+        const b = new Arr(k * n);
+        fill(b, 5);
+        b[0] = NaN;
+        b[b.length - 1] = Infinity;
+        const c = new Arr(m * n);
+        gemm(tA, tB, m, n, k, a, 0, b, 0, c, 0, false);
+        const expected = new Arr(m * n);
+        gemmReference(tA, tB, m, n, k, a, 0, b, 0, expected, 0, false);
+        for (let i = 0; i < c.length; i++) {
+          assert.equal(Number.isNaN(c[i]), Number.isNaN(expected[i]), `entry ${i} (transA=${tA} transB=${tB} ${m}x${n}x${k})`);
+        }
+        // op(B)[0, 0] is NaN, so the first column of C must be all NaN.
+        for (let i = 0; i < m; i++) assert.ok(Number.isNaN(c[i * n]), `C[${i}, 0] should be NaN`);
+        // accumulate into C that already holds NaN keeps it.
+        const c2 = new Arr(m * n).fill(NaN);
+        gemm(tA, tB, m, n, k, new Arr(m * k), 0, new Arr(k * n), 0, c2, 0, true);
+        assert.ok(c2.every((v) => Number.isNaN(v)), 'accumulate onto NaN keeps NaN');
+      }
+    }
+  });
+}
+
+test('gemm with k = 0 stores zeros or leaves C as it is when accumulating', () => {
+  const c = new Float32Array([1, 2, 3, 4]);
+  gemm(false, false, 2, 2, 0, new Float32Array(0), 0, new Float32Array(0), 0, c, 0, true);
+  assert.deepEqual(Array.from(c), [1, 2, 3, 4]);
+  gemm(false, false, 2, 2, 0, new Float32Array(0), 0, new Float32Array(0), 0, c, 0, false);
+  assert.deepEqual(Array.from(c), [0, 0, 0, 0]);
+});
+
+test('gemm accepts mixed precisions and rounds into the output type', () => {
+  const a = new Float32Array([1, 2, 3, 4, 5, 6]); // 2×3
+  const b = new Float64Array([1, 0, 0, 1, 1, 1]); // 3×2
+  const c = new Float64Array(4);
+  gemm(false, false, 2, 2, 3, a, 0, b, 0, c, 0, false);
+  assert.deepEqual(Array.from(c), [4, 5, 10, 11]);
+});
+
+test('gemm float32 sums in double precision and rounds once', () => {
+  // 1 + 2^-24 · 4 is representable in float32 only after the four small terms are summed together.
+  const k = 5;
+  const a = new Float32Array([1, 2 ** -24, 2 ** -24, 2 ** -24, 2 ** -24]);
+  const b = new Float32Array(k).fill(1);
+  const c = new Float32Array(1);
+  gemm(false, false, 1, 1, k, a, 0, b, 0, c, 0, false);
+  assert.equal(c[0], Math.fround(1 + 2 ** -22));
+});
+
+test('gemm rejects operands that are too short, naming the operand and the sizes', () => {
+  const z = new Float32Array(6);
+  assert.throws(
+    () => gemm(false, false, 2, 3, 2, new Float32Array(3), 0, z, 0, z, 0, false),
+    { message: 'gemm: a needs 4 elements from offset 0, but has length 3' },
+  );
+  assert.throws(
+    () => gemm(false, false, 2, 3, 2, z, 0, z, 1, z, 0, false),
+    { message: 'gemm: b needs 6 elements from offset 1, but has length 6' },
+  );
+  assert.throws(
+    () => gemm(false, false, 2, 3, 2, z, 0, z, 0, new Float32Array(5), 0, false),
+    { message: 'gemm: c needs 6 elements from offset 0, but has length 5' },
+  );
+  assert.throws(() => gemm(false, false, 2.5, 3, 2, z, 0, z, 0, z, 0, false), /m, n, k must be non-negative integers/);
+});
+
+test('the float32 and float64 kernel files are the same text up to the precision names', () => {
+  const dir = new URL('../../../src/engine/kernels/', import.meta.url);
+  const f32 = readFileSync(new URL('gemm-f32.ts', dir), 'utf8');
+  const f64 = readFileSync(new URL('gemm-f64.ts', dir), 'utf8');
+  const swapped = f32.replaceAll('Float32Array', 'Float64Array').replaceAll('F32', 'F64').replaceAll('float32', 'float64');
+  assert.equal(f64, swapped, 'edit gemm-f32.ts and gemm-f64.ts together');
+});
