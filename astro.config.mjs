@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkHeadingIds from './src/site/remark-heading-ids.ts';
 import remarkEquationLabels from './src/site/remark-equation-labels.ts';
+import rehypeMathErrors from './src/site/rehype-math-errors.ts';
 import { katexOptions } from './src/site/katex-options.ts';
 
 // https://astro.build/config
@@ -16,7 +17,7 @@ export default defineConfig({
 	markdown: {
 		// Order matters: remark-math creates the math nodes that the equation-label plugin wraps.
 		remarkPlugins: [remarkMath, remarkHeadingIds, remarkEquationLabels],
-		rehypePlugins: [[rehypeKatex, katexOptions]],
+		rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
 	},
 	integrations: [
 		starlight({

@@ -206,6 +206,8 @@ export interface BackwardExample {
   readonly dh: readonly number[];
   /** ∂L/∂C_t arriving from step t+1 through its forget gate. */
   readonly dcNext: readonly number[];
+  /** tanh'(C_t) = 1 − tanh²(C_t), the factor on the path from h_t back into C_t. */
+  readonly dtanhC: number[];
   /** Total ∂L/∂C_t: dcNext + dh ⊙ o_t ⊙ (1 − tanh²C_t). */
   readonly dc: number[];
   /** ∂L/∂C_{t-1} = ∂L/∂C_t ⊙ f_t (eq-bptt-cell). */
@@ -224,7 +226,8 @@ export function backwardStep(s: StepExample, dh: readonly number[], dcNext: read
   const H = s.hiddenSize;
   const I = s.inputSize;
   const range = Array.from({ length: H }, (_, k) => k);
-  const dc = range.map((k) => dcNext[k]! + dh[k]! * s.o[k]! * (1 - s.tanhC[k]! ** 2));
+  const dtanhC = range.map((k) => 1 - s.tanhC[k]! ** 2);
+  const dc = range.map((k) => dcNext[k]! + dh[k]! * s.o[k]! * dtanhC[k]!);
   const dcPrev = range.map((k) => dc[k]! * s.f[k]!);
   const dGate = {
     i: range.map((k) => dc[k]! * s.g[k]!),
@@ -243,7 +246,7 @@ export function backwardStep(s: StepExample, dh: readonly number[], dcNext: read
     const W = s.weights[gate].W;
     for (let r = 0; r < H; r++) for (let c = 0; c < H + I; c++) dz[c]! += W[r]![c]! * dPre[gate][r]!;
   }
-  return { dh: [...dh], dcNext: [...dcNext], dc, dcPrev, dGate, dPre, dhPrev: dz.slice(0, H), dx: dz.slice(H) };
+  return { dh: [...dh], dcNext: [...dcNext], dtanhC, dc, dcPrev, dGate, dPre, dhPrev: dz.slice(0, H), dx: dz.slice(H) };
 }
 
 /** The example's backward step with ∂L/∂h_t = [1, −0.5] and ∂L/∂C_t from the future = [0.5, 0.5]. */
@@ -280,6 +283,25 @@ export const kerasModel = (() => {
 })();
 
 // ---------------------------------------------------------------------------------------------
+// Source excerpts, so a chapter can show one function of a file that runs.
+
+/**
+ * The exported function `name` from a module's source text, with the doc comment right above it, up to its
+ * closing brace at column 0. Throws when the function is not there, so a renamed function fails the build
+ * instead of showing the wrong code.
+ */
+export function functionExcerpt(source: string, name: string): string {
+  const start = source.indexOf(`export function ${name}(`);
+  if (start < 0) throw new Error(`functionExcerpt: no "export function ${name}(" in the source`);
+  const doc = source.lastIndexOf('/**', start);
+  const docEnd = doc < 0 ? -1 : source.indexOf('*/', doc);
+  const from = doc >= 0 && source.slice(docEnd + 2, start).trim() === '' ? doc : start;
+  const end = source.indexOf('\n}\n', start);
+  if (end < 0) throw new Error(`functionExcerpt: the body of ${name} does not end with "}" at column 0`);
+  return source.slice(from, end + 2);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Formatting for KaTeX and prose.
 
 /** A number with `digits` decimals; no "-0.000". */
@@ -288,11 +310,9 @@ export function fmt(x: number, digits = 3): string {
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
-/** A number with thousands separated by a thin space in TeX (`99\,328`), or by commas in prose. */
-export function fmtInt(n: number, sep: 'tex' | 'en' | 'zh' = 'en'): string {
-  const s = String(Math.round(n));
-  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, sep === 'tex' ? '\\,' : ',');
-  return grouped;
+/** An integer with thousands separated by commas for prose (`99,328`), or by a thin space in TeX (`99\,328`). */
+export function fmtInt(n: number, style: 'text' | 'tex' = 'text'): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, style === 'tex' ? '\\,' : ',');
 }
 
 /** A number in TeX scientific notation, `1.58 \times 10^{-7}`. */
@@ -323,15 +343,17 @@ export const gateWeightSymbol = { i: ['W_i', 'b_i'], f: ['W_f', 'b_f'], g: ['W_C
 
 /**
  * The substituted formula of one gate:
- *   f_t = σ(W_f [h_{t-1}, x_t] + b_f) = σ( [W] [z] + [b] ) = σ([pre]) = [value]
+ *   f_t = σ(W_f [h_{t-1}, x_t] + b_f)
+ *       = σ( [W] [z] + [b] )
+ *       = σ([pre]) = [value]
  */
 export function gateTex(s: StepExample, gate: 'i' | 'f' | 'g' | 'o'): string {
   const act = gate === 'g' ? String.raw`\tanh` : String.raw`\sigma`;
   const [W, b] = gateWeightSymbol[gate];
   const { W: Wv, b: bv } = s.weights[gate];
   return String.raw`\begin{aligned}
-${gateSymbol[gate]} &= ${act}\left(${W}\,[h_{t-1}, x_t] + ${b}\right)
- = ${act}\left(${mat(Wv)}${vec(s.z, 1)} + ${vec(bv, 1)}\right)\\
+${gateSymbol[gate]} &= ${act}\left(${W}\,[h_{t-1}, x_t] + ${b}\right)\\
+ &= ${act}\left(${mat(Wv)}${vec(s.z, 1)} + ${vec(bv, 1)}\right)\\
  &= ${act}\left(${vec(s.pre[gate])}\right) = ${vec(s[gate])}
 \end{aligned}`;
 }
@@ -339,8 +361,8 @@ ${gateSymbol[gate]} &= ${act}\left(${W}\,[h_{t-1}, x_t] + ${b}\right)
 /** The substituted cell-state update C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t. */
 export function cellTex(s: StepExample): string {
   return String.raw`\begin{aligned}
-C_t &= f_t \odot C_{t-1} + i_t \odot \tilde{C}_t
- = ${vec(s.f)} \odot ${vec(s.cPrev, 1)} + ${vec(s.i)} \odot ${vec(s.g)}\\
+C_t &= f_t \odot C_{t-1} + i_t \odot \tilde{C}_t\\
+ &= ${vec(s.f)} \odot ${vec(s.cPrev, 1)} + ${vec(s.i)} \odot ${vec(s.g)}\\
  &= ${vec(s.kept)} + ${vec(s.written)} = ${vec(s.c)}
 \end{aligned}`;
 }

@@ -109,10 +109,18 @@ export function runBackward(root: Tensor, seed: FloatArray): void {
 
   for (const n of nodes) {
     if (n.backward === null) {
-      throw new Error(`backward: the graph through '${n.name}' was already used by a backward pass; run the forward pass again`);
+      throw new Error(`backward: the graph through '${n.name}' was already used by a backward pass; run the forward pass again (carry state between batches with .detach())`);
     }
     const gOut = n.outputs.map((o) => grads.get(o) ?? null);
     if (gOut.every((g) => g === null)) continue;
+    // Every consumer of these outputs has run, so their gradients are complete: keep the ones asked for.
+    n.outputs.forEach((o, k) => {
+      const g = gOut[k];
+      if (!o.retainsGrad || !g) return;
+      if (o.grad === null) o.grad = new Tensor(allocFloat(o.dtype, o.size), o.shape);
+      const dst = o.grad.data;
+      for (let j = 0; j < g.length; j++) dst[j] += g[j];
+    });
     const gIn = n.inputs.map((t) => (t.requiresGrad ? bufferFor(t) : null));
     n.backward(gOut, gIn);
     // The graph is consumed (PyTorch frees it too); drop caches and intermediate gradients.

@@ -1,5 +1,5 @@
 import type { Rng } from './rng.ts';
-import { fmtShape, shapeSize } from './shape.ts';
+import { fmtShape, sameShape, shapeSize } from './shape.ts';
 import { runBackward, type Node } from './autograd.ts';
 
 export type DType = 'float32' | 'float64';
@@ -23,6 +23,8 @@ export class Tensor {
   grad: Tensor | null = null;
   /** The op that produced this tensor (null for leaves). */
   node: Node | null = null;
+  /** Keep ∂loss/∂this in .grad even though this is not a leaf (see retainGrad). */
+  retainsGrad = false;
 
   /** Wraps `data` without copying; `data.length` must equal the product of `shape`. */
   constructor(data: FloatArray, shape: readonly number[], requiresGrad = false) {
@@ -56,7 +58,7 @@ export class Tensor {
     if (grad === undefined && this.size !== 1) {
       throw new Error(`backward: grad expected for a non-scalar tensor, got none for shape ${fmtShape(this.shape)}`);
     }
-    if (grad !== undefined && (grad.size !== this.size)) {
+    if (grad !== undefined && !sameShape(grad.shape, this.shape)) {
       throw new Error(`backward: grad expected shape ${fmtShape(this.shape)}, got ${fmtShape(grad.shape)}`);
     }
     if (!this.requiresGrad) throw new Error('backward: tensor expected requiresGrad, got a tensor that does not require grad');
@@ -85,6 +87,15 @@ export class Tensor {
   /** A leaf sharing nothing with the tape: same values (copied), requiresGrad false. */
   detach(): Tensor {
     return new Tensor(this.data.slice(), this.shape);
+  }
+
+  /**
+   * Asks backward() to keep this intermediate tensor's gradient in `.grad` (PyTorch's retain_grad()), e.g. to
+   * plot ∂L/∂h_t for every step of an unrolled sequence. Returns this.
+   */
+  retainGrad(): this {
+    this.retainsGrad = true;
+    return this;
   }
 
   /** Sets `.grad` to null (like PyTorch's set_to_none). */
@@ -127,10 +138,11 @@ export function tensor(values: NestedArray | ArrayLike<number>, opts: TensorOpti
     shape = [flat.length];
   } else if (Array.isArray(values)) {
     shape = inferShape(values as NestedArray);
-    flat = (values as unknown[]).flat(Infinity) as number[];
-    if (flat.length !== shapeSize(shape) || flat.some((v) => typeof v !== 'number')) {
+    const all = (values as unknown[]).flat(Infinity);
+    if (all.length !== shapeSize(shape) || all.some((v) => typeof v !== 'number')) {
       throw new Error(`tensor: values expected a rectangular nested array of numbers, got a ragged array`);
     }
+    flat = all as number[];
   } else {
     throw new Error(`tensor: values expected nested arrays of numbers or a typed array, got ${typeof values}`);
   }

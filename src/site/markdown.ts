@@ -6,6 +6,7 @@ import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdo
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { katexOptions } from './katex-options.ts';
+import rehypeMathErrors from './rehype-math-errors.ts';
 
 let processor: Promise<MarkdownProcessor> | undefined;
 
@@ -13,7 +14,7 @@ function getProcessor(): Promise<MarkdownProcessor> {
 	processor ??= createMarkdownProcessor({
 		syntaxHighlight: false,
 		remarkPlugins: [remarkMath],
-		rehypePlugins: [[rehypeKatex, katexOptions]],
+		rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
 	});
 	return processor;
 }

@@ -71,5 +71,5 @@ export function transpose(a: ArrayLike<number>, rows: number, cols: number): Flo
 }
 
 function checkLength(fn: string, arg: string, a: ArrayLike<number>, n: number, shape: string): void {
-  if (!a || a.length !== n) throw new Error(`${fn}: ${arg} has ${a?.length} values; expected ${n} for shape ${shape}`);
+  if (!a || a.length !== n) throw new Error(`${fn}: ${arg} expected ${n} values for shape ${shape}, got ${a?.length}`);
 }

@@ -100,6 +100,6 @@ export function householderQ(a: Float64Array, m: number, n: number): Float64Arra
 
 function checkDims(fn: string, a: number, b: number): void {
   if (!Number.isInteger(a) || a < 1 || !Number.isInteger(b) || b < 1) {
-    throw new Error(`${fn}: sizes are ${a} × ${b}; expected positive integers`);
+    throw new Error(`${fn}: sizes expected positive integers, got ${a} × ${b}`);
   }
 }

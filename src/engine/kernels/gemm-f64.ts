@@ -45,15 +45,21 @@ export function gemmF64(
       const iEnd4 = Math.min(iEnd, m4);
       for (let j = 0; j < n4; j += 4) {
         const pb = bP + j * bj;
-        let i = i0;
-        for (; i < iEnd4; i += 4) block4x4(a, aP + i * ai, ai, ap, b, pb, bj, bp, kc, c, cOff + i * n + j, n, acc);
-        for (; i < iEnd; i++) block1x4(a, aP + i * ai, ap, b, pb, bj, bp, kc, c, cOff + i * n + j, acc);
+        for (let i = i0; i < iEnd4; i += 4) block4x4(a, aP + i * ai, ai, ap, b, pb, bj, bp, kc, c, cOff + i * n + j, n, acc);
       }
       for (let j = n4; j < n; j++) {
         const pb = bP + j * bj;
-        let i = i0;
-        for (; i < iEnd4; i += 4) block4x1(a, aP + i * ai, ai, ap, b, pb, bp, kc, c, cOff + i * n + j, n, acc);
-        for (; i < iEnd; i++) block1x1(a, aP + i * ai, ap, b, pb, bp, kc, c, cOff + i * n + j, acc);
+        for (let i = i0; i < iEnd4; i += 4) block4x1(a, aP + i * ai, ai, ap, b, pb, bp, kc, c, cOff + i * n + j, n, acc);
+      }
+      // Rows left over below the 4-row blocks (all rows when m < 4, as in a matrix-vector product): one row
+      // against 8 columns at a time, which keeps 8 independent sums in flight.
+      for (let i = iEnd4; i < iEnd; i++) {
+        const pa = aP + i * ai;
+        const pc = cOff + i * n;
+        let j = 0;
+        for (; j + 8 <= n; j += 8) block1x8(a, pa, ap, b, bP + j * bj, bj, bp, kc, c, pc + j, acc);
+        for (; j + 4 <= n; j += 4) block1x4(a, pa, ap, b, bP + j * bj, bj, bp, kc, c, pc + j, acc);
+        for (; j < n; j++) block1x1(a, pa, ap, b, bP + j * bj, bp, kc, c, pc + j, acc);
       }
     }
   }
@@ -91,6 +97,30 @@ function block4x4(
     c[pc] = c10; c[pc + 1] = c11; c[pc + 2] = c12; c[pc + 3] = c13; pc += n;
     c[pc] = c20; c[pc + 1] = c21; c[pc + 2] = c22; c[pc + 3] = c23; pc += n;
     c[pc] = c30; c[pc + 1] = c31; c[pc + 2] = c32; c[pc + 3] = c33;
+  }
+}
+
+/** One row of C against an 8-column block (leftover rows; the matrix-vector case). */
+function block1x8(
+  a: Float64Array, pa: number, ap: number,
+  b: Float64Array, pb: number, bj: number, bp: number,
+  kc: number, c: Float64Array, pc: number, acc: boolean,
+): void {
+  const bj2 = bj + bj, bj3 = bj2 + bj, bj4 = bj3 + bj, bj5 = bj4 + bj, bj6 = bj5 + bj, bj7 = bj6 + bj;
+  let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
+  for (let p = 0; p < kc; p++) {
+    const av = a[pa];
+    c0 += av * b[pb]; c1 += av * b[pb + bj]; c2 += av * b[pb + bj2]; c3 += av * b[pb + bj3];
+    c4 += av * b[pb + bj4]; c5 += av * b[pb + bj5]; c6 += av * b[pb + bj6]; c7 += av * b[pb + bj7];
+    pa += ap;
+    pb += bp;
+  }
+  if (acc) {
+    c[pc] += c0; c[pc + 1] += c1; c[pc + 2] += c2; c[pc + 3] += c3;
+    c[pc + 4] += c4; c[pc + 5] += c5; c[pc + 6] += c6; c[pc + 7] += c7;
+  } else {
+    c[pc] = c0; c[pc + 1] = c1; c[pc + 2] = c2; c[pc + 3] = c3;
+    c[pc + 4] = c4; c[pc + 5] = c5; c[pc + 6] = c6; c[pc + 7] = c7;
   }
 }
 

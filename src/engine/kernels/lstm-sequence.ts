@@ -26,7 +26,17 @@ export class LstmSequenceWorkspace {
   readonly tanhC: FloatArray;
   /** b_ih + b_hh, [4H]. */
   readonly bias: FloatArray;
+  /**
+   * When every input row x_t[b] is one-hot (a character fed as a one-hot vector), W_ih·x_t is column
+   * `oneHot[t·B + b]` of W_ih: the forward reads that column instead of multiplying by zeros, and ∂W_ih adds
+   * each ∂z row into one column. Set `allowOneHot = false` to force the dense products (tests compare both).
+   */
+  allowOneHot = true;
+  /** Whether the last forward took the one-hot path. */
+  usedOneHot = false;
+  readonly oneHot: Int32Array;
   private back: { dGates: FloatArray; dh: FloatArray; dc: FloatArray } | null = null;
+  private dWihT: Float64Array | null = null;
 
   constructor(float64: boolean, T: number, B: number, I: number, H: number) {
     const A = float64 ? Float64Array : Float32Array;
@@ -41,6 +51,7 @@ export class LstmSequenceWorkspace {
     this.h = new A((T + 1) * B * H);
     this.tanhC = new A(T * B * H);
     this.bias = new A(4 * H);
+    this.oneHot = new Int32Array(T * B);
   }
 
   matches(float64: boolean, T: number, B: number, I: number, H: number): boolean {
@@ -56,6 +67,35 @@ export class LstmSequenceWorkspace {
     }
     return this.back;
   }
+
+  /** Float64 scratch [I, 4H] for the one-hot ∂W_ih (columns of ∂W_ih stored as contiguous rows). */
+  oneHotScratch(): Float64Array {
+    this.dWihT ??= new Float64Array(this.I * 4 * this.H);
+    return this.dWihT;
+  }
+}
+
+/** True when each of the `rows` rows of x ([rows, I]) holds a single 1 and zeros; records the column of each 1. */
+function findOneHot(x: FloatArray, rows: number, I: number, cols: Int32Array): boolean {
+  for (let r = 0; r < rows; r++) {
+    let col = -1;
+    const off = r * I;
+    for (let k = 0; k < I; k++) {
+      const v = x[off + k];
+      if (v === 0) continue;
+      if (v !== 1 || col >= 0) return false;
+      col = k;
+    }
+    if (col < 0) return false;
+    cols[r] = col;
+  }
+  return true;
+}
+
+/** True when no entry is NaN or ±Infinity (0·NaN = NaN in a dense product, so skipping zeros needs finite values). */
+function allFinite(a: FloatArray, off: number, n: number): boolean {
+  for (let k = off; k < off + n; k++) if (!Number.isFinite(a[k])) return false;
+  return true;
 }
 
 /**
@@ -72,8 +112,19 @@ export function lstmSequenceForward(
   const { T, B, I, H, x, gates, c, h, tanhC, bias } = ws;
   const G = 4 * H;
   for (let r = 0; r < G; r++) bias[r] = bIh[r] + bHh[r];
-  // Input projection for all steps at once: gates[T·B, 4H] = X[T·B, I]·W_ihᵀ (the big, cache-friendly product).
-  gemm(false, true, T * B, G, I, x, 0, wIh, 0, gates, 0, false);
+  ws.usedOneHot = ws.allowOneHot && findOneHot(x, T * B, I, ws.oneHot) && allFinite(wIh, 0, G * I);
+  if (ws.usedOneHot) {
+    // W_ih·x_t for a one-hot x_t is a column of W_ih: exactly what the product would give, without the zeros.
+    const cols = ws.oneHot;
+    for (let r = 0; r < T * B; r++) {
+      const row = r * G;
+      const j = cols[r];
+      for (let q = 0; q < G; q++) gates[row + q] = wIh[q * I + j];
+    }
+  } else {
+    // Input projection for all steps at once: gates[T·B, 4H] = X[T·B, I]·W_ihᵀ (the big, cache-friendly product).
+    gemm(false, true, T * B, G, I, x, 0, wIh, 0, gates, 0, false);
+  }
   for (let t = 0; t < T; t++) {
     const gOff = t * B * G;
     const prev = t * B * H; // h_{t-1}, C_{t-1}
@@ -178,7 +229,23 @@ export function lstmSequenceBackward(
   if (out.dc0) for (let k = 0; k < BH; k++) out.dc0[k] += dc[k];
   // Weight gradients for all steps in one product each: rows 0..T·B-1 of h are h_{t-1} for t = 0..T-1.
   if (out.dWhh) gemm(true, false, G, H, T * B, dGates, 0, h, 0, out.dWhh, 0, true); // ∂W_hh += Σ_t ∂z_tᵀ·h_{t-1}
-  if (out.dWih) gemm(true, false, G, I, T * B, dGates, 0, x, 0, out.dWih, 0, true); // ∂W_ih += Σ_t ∂z_tᵀ·x_t
+  if (out.dWih) {
+    if (ws.usedOneHot && allFinite(dGates, 0, T * B * G)) {
+      // ∂W_ih[:, j] += ∂z_t[b] for each step whose input is one-hot at j (summed in float64, added once).
+      const acc = ws.oneHotScratch();
+      acc.fill(0);
+      const cols = ws.oneHot;
+      for (let r = 0; r < T * B; r++) {
+        const src = r * G;
+        const dst = cols[r] * G;
+        for (let q = 0; q < G; q++) acc[dst + q] += dGates[src + q];
+      }
+      const d = out.dWih;
+      for (let q = 0; q < G; q++) for (let j = 0; j < I; j++) d[q * I + j] += acc[j * G + q];
+    } else {
+      gemm(true, false, G, I, T * B, dGates, 0, x, 0, out.dWih, 0, true); // ∂W_ih += Σ_t ∂z_tᵀ·x_t
+    }
+  }
   if (out.dx) gemm(false, false, T * B, I, G, dGates, 0, wIh, 0, out.dx, 0, true); // ∂x_t += ∂z_t·W_ih
   if (out.dbIh || out.dbHh) {
     // Both biases enter every pre-activation with weight 1, so each gets Σ_{t,b} ∂z.
@@ -218,17 +285,46 @@ export function lstmStepInfer(
     const hb = b * H;
     const xb = xOff + b * I;
     const gb = b * G;
-    for (let r = 0; r < G; r++) {
-      // Dot products along contiguous weight rows (a gemv; the general gemm would stride through W for B = 1).
-      let s = bIh[r] + bHh[r];
-      const wh = r * H;
-      for (let k = 0; k < H; k++) s += wHh[wh + k] * h[hb + k];
-      if (xIndex >= 0) s += wIh[r * I + xIndex];
-      else {
-        const wi = r * I;
-        for (let k = 0; k < I; k++) s += wIh[wi + k] * x![xb + k];
+    // Four weight rows at a time (G = 4H is a multiple of 4): each h_k / x_k is loaded once per block, and the
+    // four independent sums keep the FPU busy. Rows are contiguous, unlike gemm's transB walk for B = 1.
+    for (let r = 0; r < G; r += 4) {
+      let s0 = bIh[r] + bHh[r];
+      let s1 = bIh[r + 1] + bHh[r + 1];
+      let s2 = bIh[r + 2] + bHh[r + 2];
+      let s3 = bIh[r + 3] + bHh[r + 3];
+      const w0 = r * H;
+      const w1 = w0 + H;
+      const w2 = w1 + H;
+      const w3 = w2 + H;
+      for (let k = 0; k < H; k++) {
+        const hk = h[hb + k];
+        s0 += wHh[w0 + k] * hk;
+        s1 += wHh[w1 + k] * hk;
+        s2 += wHh[w2 + k] * hk;
+        s3 += wHh[w3 + k] * hk;
       }
-      gates[gb + r] = s;
+      if (xIndex >= 0) {
+        s0 += wIh[r * I + xIndex];
+        s1 += wIh[(r + 1) * I + xIndex];
+        s2 += wIh[(r + 2) * I + xIndex];
+        s3 += wIh[(r + 3) * I + xIndex];
+      } else {
+        const v0 = r * I;
+        const v1 = v0 + I;
+        const v2 = v1 + I;
+        const v3 = v2 + I;
+        for (let k = 0; k < I; k++) {
+          const xk = x![xb + k];
+          s0 += wIh[v0 + k] * xk;
+          s1 += wIh[v1 + k] * xk;
+          s2 += wIh[v2 + k] * xk;
+          s3 += wIh[v3 + k] * xk;
+        }
+      }
+      gates[gb + r] = s0;
+      gates[gb + r + 1] = s1;
+      gates[gb + r + 2] = s2;
+      gates[gb + r + 3] = s3;
     }
     for (let j = 0; j < H; j++) {
       const i = sigmoid(gates[gb + j]); // eq-input-gate

@@ -14,11 +14,20 @@ export function normal_(t: Tensor, mean: number, std: number, rng: Rng): Tensor 
   return t;
 }
 
+const layerParameters = new WeakSet<Tensor>();
+
 /** A fresh parameter (leaf with requiresGrad) of the given shape, zero-filled. */
 export function parameter(shape: number[], dtype: DType): Tensor {
   let n = 1;
   for (const d of shape) n *= d;
-  return new Tensor(allocFloat(dtype, n), shape, true);
+  const t = new Tensor(allocFloat(dtype, n), shape, true);
+  layerParameters.add(t);
+  return t;
+}
+
+/** Whether a layer created t as a parameter (so it stays one even when frozen with requiresGrad = false). */
+export function isLayerParameter(t: Tensor): boolean {
+  return layerParameters.has(t);
 }
 
 /** Checks the rng option every layer requires (randomness is always explicit). */

@@ -1,5 +1,7 @@
 /** Fully connected layer, PyTorch's nn.Linear. */
-import type { Tensor, DType } from '../tensor.ts';
+import { allocFloat, type Tensor, type DType, type FloatArray } from '../tensor.ts';
+import { gemm } from '../kernels/gemm.ts';
+import { fmtShape } from '../shape.ts';
 import { Module } from './module.ts';
 import { linear } from '../ops/matmul.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
@@ -39,5 +41,27 @@ export class Linear extends Module {
   /** x: [..., I] → [..., O]. */
   forward(x: Tensor): Tensor {
     return linear(x, this.weight, this.bias);
+  }
+
+  /**
+   * Tape-free y = x·Wᵀ + b on flat arrays (generation loops): x [B·I] → out [B·O]. Pass `out` (and x of the
+   * layer's array type) to allocate nothing.
+   */
+  forwardInto(x: ArrayLike<number>, out?: FloatArray): FloatArray {
+    const I = this.inFeatures;
+    const O = this.outFeatures;
+    if (!x || x.length === 0 || x.length % I !== 0) {
+      throw new Error(`Linear.forwardInto: x expected shape [B·${I}], got [${x?.length}]`);
+    }
+    const B = x.length / I;
+    const dtype = this.weight.dtype;
+    const y = out ?? allocFloat(dtype, B * O);
+    if (y.length !== B * O) throw new Error(`Linear.forwardInto: out expected shape ${fmtShape([B * O])}, got [${y.length}]`);
+    const W = this.weight.data;
+    const xs = (dtype === 'float64' ? x instanceof Float64Array : x instanceof Float32Array) ? (x as FloatArray) : allocFloat(dtype, x.length);
+    if (xs !== x) xs.set(x);
+    if (this.bias) for (let r = 0; r < B; r++) y.set(this.bias.data, r * O);
+    gemm(false, true, B, O, I, xs, 0, W, 0, y, 0, this.bias !== null);
+    return y;
   }
 }

@@ -50,6 +50,8 @@ export class LSTMCell extends Module {
     const c = state ? checkTensor(fn, 'c', state[1]) : zeros([B, H], { dtype: this.dtype });
     checkShape(fn, 'h', h, [B, H]);
     checkShape(fn, 'c', c, [B, H]);
+    checkDtype(fn, 'h', h, this.dtype);
+    checkDtype(fn, 'c', c, this.dtype);
     const w = { weightIh: this.weight_ih, weightHh: this.weight_hh, biasIh: this.bias_ih, biasHh: this.bias_hh };
     const [, hN, cN] = lstmLayer(reshape(x, [1, B, I]), h, c, w, { pool: this._pool, name: fn });
     return [hN, cN];

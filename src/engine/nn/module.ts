@@ -1,13 +1,15 @@
 /**
  * Base class for layers and models, after torch.nn.Module. Parameters and submodules are discovered from the
  * instance's own fields in the order they were assigned (like PyTorch's __setattr__):
- *   - a field holding a leaf Tensor with requiresGrad is a parameter (name = field name),
+ *   - a field holding a layer's parameter, or any leaf Tensor with requiresGrad, is a parameter (name = field
+ *     name); a layer's parameter frozen with requiresGrad = false stays in namedParameters and stateDict,
  *   - a field holding a Module is a submodule (names get a dotted prefix: 'lstm.weight_ih_l0'),
  *   - a field holding an array of Modules is a list of submodules ('layers.0.weight').
  * Fields whose names start with '_' are skipped.
  */
 import { Tensor } from '../tensor.ts';
 import { fmtShape, sameShape } from '../shape.ts';
+import { isLayerParameter } from './init.ts';
 
 /** A state-dict entry: a Tensor, or plain { shape, data } as read from JSON. */
 export type StateDictValue = Tensor | { shape: readonly number[]; data: ArrayLike<number> };
@@ -19,7 +21,7 @@ export class Module {
     for (const [key, value] of Object.entries(this)) {
       if (key.startsWith('_')) continue;
       if (value instanceof Tensor) {
-        if (value.requiresGrad && value.node === null) out.push([prefix + key, value]);
+        if (isLayerParameter(value) || (value.requiresGrad && value.node === null)) out.push([prefix + key, value]);
       } else if (value instanceof Module) {
         out.push(...value.namedParameters(`${prefix}${key}.`));
       } else if (Array.isArray(value) && value.length > 0 && value.every((m) => m instanceof Module)) {

@@ -3,7 +3,8 @@
  *   L = −(1/N) Σ_n log softmax(z_n)[y_n]            class ids y_n
  *   L = −(1/N) Σ_n Σ_c t_nc · log softmax(z_n)_c    target rows t_n (one-hot or probabilities)
  * log softmax is computed as z − max − log Σ e^{z−max}, so huge logits stay finite.
- * Backward: ∂z_n = (softmax(z_n) − t_n · Σ_c t_nc … ) / N, i.e. (p_n − onehot(y_n)) / N for class ids.
+ * Backward: ∂z_n = (p_n · Σ_c t_nc − t_n) / N with p_n = softmax(z_n); for class ids (and one-hot rows) that is
+ * (p_n − onehot(y_n)) / N. The target rows get ∂t_n = −log p_n / N.
  */
 import { Tensor, allocFloat } from '../tensor.ts';
 import { record } from '../autograd.ts';
@@ -32,17 +33,22 @@ export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
   const Z = logits.data;
   // Cache softmax p (float64 scratch regardless of dtype) for the backward pass.
   const P = new Float64Array(N * C);
+  // log p as z − max − log Σ (not log of p, which underflows to −∞ for very unlikely classes).
+  const logP = target instanceof Tensor && target.requiresGrad ? new Float64Array(N * C) : null;
   let loss = 0;
   for (let n = 0; n < N; n++) {
     const row = n * C;
     let max = -Infinity;
     for (let c = 0; c < C; c++) max = Math.max(max, Z[row + c]);
     let s = 0;
-    for (let c = 0; c < C; c++) s += Math.exp(Z[row + c] - max);
+    for (let c = 0; c < C; c++) s += P[row + c] = Math.exp(Z[row + c] - max);
     const logS = Math.log(s);
-    for (let c = 0; c < C; c++) P[row + c] = Math.exp(Z[row + c] - max) / s;
+    for (let c = 0; c < C; c++) {
+      P[row + c] /= s;
+      if (logP) logP[row + c] = Z[row + c] - max - logS;
+    }
     if (ids) loss -= Z[row + ids[n]] - max - logS;
-    else for (let c = 0; c < C; c++) if (T![row + c] !== 0) loss -= T![row + c] * (Z[row + c] - max - logS);
+    else for (let c = 0; c < C; c++) loss -= T![row + c] * (Z[row + c] - max - logS);
   }
   const out = new Tensor(allocFloat(logits.dtype, 1), []);
   out.data[0] = loss / N;
@@ -62,7 +68,7 @@ export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
           for (let c = 0; c < C; c++) gz[row + c] += scale * (P[row + c] * tSum - T![row + c]);
         }
       }
-      if (gt) for (let c = 0; c < C; c++) gt[row + c] -= scale * Math.log(P[row + c]);
+      if (gt) for (let c = 0; c < C; c++) gt[row + c] -= scale * logP![row + c];
     }
   });
   return out;

@@ -30,9 +30,9 @@ export function concat(ts: readonly Tensor[], dim = 0): Tensor {
   for (let k = 1; k < ts.length; k++) {
     const t = ts[k];
     checkDtype('concat', `ts[${k}]`, t, first.dtype);
-    const ok = t.ndim === first.ndim && t.shape.every((s, j) => j === d || s === first.shape[j]);
+    const ok = t.ndim === first.ndim && t.shape.every((s: number, j: number) => j === d || s === first.shape[j]);
     if (!ok) {
-      const want = first.shape.map((s, j) => (j === d ? '*' : s));
+      const want = first.shape.map((s: number, j: number) => (j === d ? '*' : s));
       throw new Error(`concat: ts[${k}] expected shape ${fmtShape(want)}, got ${fmtShape(t.shape)}`);
     }
   }

@@ -42,7 +42,7 @@ export function charBatches(ids: ArrayLike<number>, options: CharBatchOptions): 
   checkSizes('charBatches', ids, B, T);
   if (ids.length < T + 1) {
     throw new Error(
-      `charBatches: corpus has ${ids.length} characters; expected at least seqLen + 1 = ${T + 1} (inputs and their next characters)`,
+      `charBatches: corpus expected at least seqLen + 1 = ${T + 1} characters (inputs and their next characters), got ${ids.length}`,
     );
   }
   const windows = Math.floor((ids.length - 1) / T);
@@ -81,8 +81,8 @@ export function streamBatches(ids: ArrayLike<number>, options: { batchSize: numb
   const L = Math.floor((ids.length - 1) / B);
   if (L < T) {
     throw new Error(
-      `streamBatches: corpus has ${ids.length} characters, which gives ${B} streams of ${L} characters; ` +
-        `expected at least seqLen = ${T} per stream (a corpus of at least ${B * T + 1} characters)`,
+      `streamBatches: corpus expected at least batchSize · seqLen + 1 = ${B * T + 1} characters ` +
+        `(${B} streams of at least ${T}), got ${ids.length} (${B} streams of ${L})`,
     );
   }
   const count = Math.floor(L / T);

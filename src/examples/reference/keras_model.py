@@ -1,19 +1,19 @@
-"""The article's Keras model (section 5.1), completed into a program that runs.
+"""The article's Keras model (section 5.1) as a complete program.
 
-The model, compile and fit lines are the article's code; the data definitions before them are the usual minimal
-completion (the article uses x_train and y_train without defining them).
-Run with: python3 keras_model.py   (needs tensorflow)
+The model, compile and fit lines are the article's code. The article uses
+x_train and y_train without defining them; the data below is the minimal
+completion. Run with: python3 keras_model.py  (needs tensorflow)
 """
 import numpy as np
 import tensorflow as tf
 
-# Data: 1,000 sequences of 20 random digits, one-hot encoded (I = 10 features per step).
-# The label is the first digit of the sequence, one-hot over 10 classes, so the model must carry it
-# across 19 more steps.
+# Data: 1,000 sequences of 20 random digits, one-hot (I = 10 per step).
+# The label is the first digit, one-hot over 10 classes: the model must
+# carry it across 19 more steps.
 rng = np.random.default_rng(0)
 digits = rng.integers(0, 10, size=(1000, 20))
-x_train = np.eye(10, dtype='float32')[digits]        # [N, T, I] = [1000, 20, 10]
-y_train = np.eye(10, dtype='float32')[digits[:, 0]]  # [N, 10] one-hot labels
+x_train = np.eye(10, dtype='float32')[digits]        # [N, T, I]
+y_train = np.eye(10, dtype='float32')[digits[:, 0]]  # [N, 10], one-hot
 
 # Define the LSTM model
 model = tf.keras.Sequential([

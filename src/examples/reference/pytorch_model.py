@@ -1,14 +1,15 @@
-"""The article's PyTorch model (section 5.2), completed into a program that runs.
+"""The article's PyTorch model (section 5.2) as a complete program.
 
-The class LSTMModel, the loss and the optimizer are the article's code; the data definitions before it and the
-body of the training loop (cut off in the article) are the usual minimal completion.
-Run with: python3 pytorch_model.py   (needs torch)
+LSTMModel, the loss and the optimizer are the article's code. The data
+definitions and the body of the training loop (the article is cut off
+inside it) are the usual minimal completion.
+Run with: python3 pytorch_model.py  (needs torch)
 """
 import torch
 import torch.nn as nn
 
-# Data: 1,000 sequences of 20 random digits, one-hot encoded (input_size = 10 features per step).
-# The label is the first digit of the sequence, so the model must carry it across 19 more steps.
+# Data: 1,000 sequences of 20 random digits, one-hot (10 per step).
+# The label is the first digit: the model must carry it across 19 steps.
 torch.manual_seed(0)
 input_size = 10
 hidden_size = 128
@@ -16,10 +17,11 @@ num_layers = 2
 num_classes = 10
 num_epochs = 10
 digits = torch.randint(0, 10, (1000, 20))
-x_train = nn.functional.one_hot(digits, num_classes=input_size).float()  # [N, T, I] = [1000, 20, 10]
-y_train = digits[:, 0]                                                   # [N] class ids, not one-hot
+x_train = nn.functional.one_hot(digits, input_size).float()  # [N, T, I]
+y_train = digits[:, 0]                           # [N] class ids, not one-hot
 train_loader = torch.utils.data.DataLoader(
-    torch.utils.data.TensorDataset(x_train, y_train), batch_size=32, shuffle=True)
+    torch.utils.data.TensorDataset(x_train, y_train),
+    batch_size=32, shuffle=True)
 
 # Define the LSTM model
 class LSTMModel(nn.Module):
@@ -48,8 +50,8 @@ optimizer = torch.optim.Adam(model.parameters())
 for epoch in range(num_epochs):
     for i, (inputs, labels) in enumerate(train_loader):
         outputs = model(inputs)            # [B, num_classes] logits
-        loss = criterion(outputs, labels)  # mean cross-entropy over the batch
-        optimizer.zero_grad()              # clear the gradients of the previous step
+        loss = criterion(outputs, labels)  # mean cross-entropy
+        optimizer.zero_grad()              # clear the previous gradients
         loss.backward()                    # backpropagation through time
         optimizer.step()                   # one Adam update
     print(f'epoch {epoch + 1}/{num_epochs}, loss {loss.item():.4f}')

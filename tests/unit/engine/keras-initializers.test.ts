@@ -54,7 +54,7 @@ test('glorotUniform stays within ±√(6 / (fanIn + fanOut)) and fills the range
     max = Math.max(max, Math.abs(x));
   }
   assert.ok(max > 0.95 * limit);
-  assert.throws(() => glorotUniform(0, 3, new Rng(0)), { message: 'glorotUniform: sizes are 0 × 3; expected positive integers' });
+  assert.throws(() => glorotUniform(0, 3, new Rng(0)), { message: 'glorotUniform: sizes expected positive integers, got 0 × 3' });
 });
 
 test('lstmBias is zero except a forget-gate block of ones (gate order i, f, c, o)', () => {

@@ -38,9 +38,9 @@ test('charBatches: clear errors for empty and too-short corpora', () => {
     message: 'charBatches: corpus expected at least seqLen + 1 characters, got 0',
   });
   assert.throws(() => charBatches(new Int32Array(4), { batchSize: 2, seqLen: 4, rng: new Rng(0) }), {
-    message: 'charBatches: corpus has 4 characters; expected at least seqLen + 1 = 5 (inputs and their next characters)',
+    message: 'charBatches: corpus expected at least seqLen + 1 = 5 characters (inputs and their next characters), got 4',
   });
-  assert.throws(() => charBatches(corpus, { batchSize: 2, seqLen: 4 }), /options.rng is missing/);
+  assert.throws(() => charBatches(corpus, { batchSize: 2, seqLen: 4 }), /options.rng expected an Rng when shuffle is true, got none/);
   assert.throws(() => charBatches(corpus, { batchSize: 0, seqLen: 4, rng: new Rng(0) }), /options.batchSize expected a positive integer, got 0/);
 });
 
@@ -59,7 +59,7 @@ test('streamBatches: row b of batch j+1 continues row b of batch j', () => {
 test('streamBatches: a corpus too short for B streams of T characters is an error', () => {
   assert.throws(() => streamBatches(new Int32Array(10), { batchSize: 4, seqLen: 3 }), {
     message:
-      'streamBatches: corpus has 10 characters, which gives 4 streams of 2 characters; expected at least seqLen = 3 per stream (a corpus of at least 13 characters)',
+      'streamBatches: corpus expected at least batchSize · seqLen + 1 = 13 characters (4 streams of at least 3), got 10 (4 streams of 2)',
   });
-  assert.throws(() => streamBatches([], { batchSize: 1, seqLen: 3 }), /corpus is empty/);
+  assert.throws(() => streamBatches([], { batchSize: 1, seqLen: 3 }), /corpus expected at least seqLen \+ 1 characters, got 0/);
 });

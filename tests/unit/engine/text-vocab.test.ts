@@ -25,12 +25,12 @@ test('CharVocab.encode names the unknown character and its position', () => {
     message: 'CharVocab.encode: text has character "😀" (U+1F600) at position 2 that is not in the vocabulary (size 3)',
   });
   assert.throws(() => v.decode([0, 3]), { message: 'CharVocab.decode: ids[1] expected an integer in [0, 3), got 3' });
-  assert.throws(() => v.decode([1.5]), /ids\[0\] is 1.5/);
+  assert.throws(() => v.decode([1.5]), /ids\[0\] expected an integer in \[0, 3\), got 1.5/);
 });
 
 test('CharVocab rejects empty text and malformed character lists', () => {
   assert.throws(() => CharVocab.fromText(''), { message: 'CharVocab.fromText: text expected at least one character, got an empty string' });
-  assert.throws(() => new CharVocab(['a', 'bc']), /chars\[1\] is "bc"; expected a single Unicode code point/);
+  assert.throws(() => new CharVocab(['a', 'bc']), /chars\[1\] expected a single Unicode code point, got "bc"/);
   assert.throws(() => new CharVocab(['a', 'a']), /chars\[1\] character "a" \(U\+0061\) repeats chars\[0\]/);
 });
 

@@ -1,0 +1,230 @@
+/**
+ * npm run bench [-- --quick] [-- --only W1,W3] [-- --runs N] [-- --warmup N] [-- --no-cpu] [-- --no-gemm]
+ *
+ * Runs our engine and @tensorflow/tfjs 4.22 (cpu backend and wasm backend) side by side in this one process
+ * on the workloads of workloads.ts, prints a table of ms per unit, characters per second, GFLOP/s and the
+ * speed-up of our engine over each peer (peer time ÷ our time: above 1 means ours is faster), and writes
+ * the numbers to bench/results/<date>.json. Our engine and tfjs-wasm are timed in alternation (ours, peer,
+ * ours, peer, …) so that a load spike from elsewhere on the machine hits both; tfjs-cpu runs on its own.
+ */
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { WORKLOADS, charsPerUnit, flopsPerUnit, type Workload } from './workloads.ts';
+import { median, timeOnce, timeRuns } from './timing.ts';
+import { tfGenerateRunner, tfTrainRunner, useTfBackend, type Runner, type TfBackend } from './tfjs-peer.ts';
+import { loadEngine, missingExports, oursGenerateRunner, oursTrainRunner } from './ours.ts';
+import { runGemmMicro, type GemmRow } from './gemm-micro.ts';
+
+interface Options {
+  quick: boolean;
+  only: Set<string>;
+  runs: number;
+  warmup: number;
+  cpu: boolean;
+  gemm: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { quick: false, only: new Set(WORKLOADS.map((w) => w.id)), runs: 7, warmup: 2, cpu: true, gemm: true };
+  let runsSet = false;
+  let warmupSet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`bench: ${a} needs a value`);
+      return v;
+    };
+    if (a === '--quick') o.quick = true;
+    else if (a.startsWith('--only')) o.only = new Set(value().split(',').map((s) => s.trim().toUpperCase()));
+    else if (a.startsWith('--runs')) { o.runs = Number(value()); runsSet = true; }
+    else if (a.startsWith('--warmup')) { o.warmup = Number(value()); warmupSet = true; }
+    else if (a === '--no-cpu') o.cpu = false;
+    else if (a === '--no-gemm') o.gemm = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('npm run bench -- [--quick] [--only W1,W2,W3] [--runs N] [--warmup N] [--no-cpu] [--no-gemm]');
+      process.exit(0);
+    } else throw new Error(`bench: unknown option ${a} (try --help)`);
+  }
+  if (o.quick) {
+    if (!runsSet) o.runs = 3;
+    if (!warmupSet) o.warmup = 1;
+  }
+  for (const id of o.only) if (!WORKLOADS.some((w) => w.id === id)) throw new Error(`bench: --only ${id}: no such workload`);
+  if (!(o.runs >= 1) || !(o.warmup >= 0)) throw new Error('bench: --runs must be ≥ 1 and --warmup ≥ 0');
+  return o;
+}
+
+/** tfjs prints advice (install tfjs-node, slow orthogonal init) that would break up the table. */
+function quietTfjsAdvice(): void {
+  const noisy = [/tfjs-node/, /^=+$/, /Orthogonal initializer/, /Hi, looks like/];
+  for (const k of ['log', 'warn', 'info'] as const) {
+    const orig = console[k].bind(console);
+    console[k] = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && noisy.some((r) => r.test(args[0] as string))) return;
+      orig(...args);
+    };
+  }
+}
+
+interface Row {
+  workload: string;
+  engine: string;
+  msPerUnit: number;
+  msMin: number;
+  msMax: number;
+  runs: number;
+  charsPerSec: number;
+  gflops: number;
+  speedup?: number;
+}
+
+function makeRow(w: Workload, engine: string, times: number[]): Row {
+  const per = w.kind === 'generate' ? w.chars : 1;
+  const ms = median(times) / per;
+  return {
+    workload: w.id,
+    engine,
+    msPerUnit: ms,
+    msMin: Math.min(...times) / per,
+    msMax: Math.max(...times) / per,
+    runs: times.length,
+    charsPerSec: (charsPerUnit(w) / ms) * 1e3,
+    gflops: flopsPerUnit(w) / (ms / 1e3) / 1e9,
+  };
+}
+
+function peerRunner(w: Workload, seed: number): Runner {
+  return w.kind === 'train' ? tfTrainRunner(w, seed) : tfGenerateRunner(w, seed);
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  quietTfjsAdvice();
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${os.platform()} ${os.arch()}`,
+    tfjs: tf.version.tfjs,
+    loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+  };
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.platform}, node ${machine.node} (V8 ${machine.v8}), tfjs ${machine.tfjs}`);
+  console.log(`load average at start: ${machine.loadAverage.join(' ')}; warm-up ${opts.warmup}, median of ${opts.runs} runs${opts.quick ? ' (--quick)' : ''}`);
+
+  const wasmInfo = await useTfBackend('wasm');
+  console.log(`tfjs-wasm: SIMD ${wasmInfo.simd ? 'on' : 'off'}, threads ${wasmInfo.threads ? 'on' : 'off'}`);
+  const engine = await loadEngine();
+
+  const rows: Row[] = [];
+  for (const w of WORKLOADS) {
+    if (!opts.only.has(w.id)) continue;
+    console.log(`\n${w.id}: ${w.title}`);
+    const wRows: Row[] = [];
+    if (opts.cpu) {
+      await useTfBackend('cpu');
+      const r = peerRunner(w, 1);
+      // tfjs-cpu takes seconds per training step: fewer runs keep the whole bench under a few minutes.
+      const runs = w.kind === 'train' ? Math.min(opts.runs, 3) : opts.runs;
+      const times = await timeRuns(() => r.step(), Math.min(opts.warmup, 1), runs);
+      r.dispose();
+      wRows.push(makeRow(w, 'tfjs-cpu', times));
+      console.log(`  tfjs-cpu   ${fmt(wRows.at(-1)!.msPerUnit)} ms`);
+    }
+    await useTfBackend('wasm');
+    const peer = peerRunner(w, 1);
+    const missing = missingExports(engine, w.kind);
+    if (missing.length) console.log(`  our engine: src/engine/index.ts does not export ${missing.join(', ')} yet; peers only`);
+    const ours = missing.length ? null : w.kind === 'train' ? oursTrainRunner(engine, w, 1) : oursGenerateRunner(engine, w, 1);
+    for (let i = 0; i < opts.warmup; i++) {
+      if (ours) await timeOnce(() => ours.step());
+      await timeOnce(() => peer.step());
+    }
+    const tOurs: number[] = [];
+    const tPeer: number[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      if (ours) tOurs.push(await timeOnce(() => ours.step()));
+      tPeer.push(await timeOnce(() => peer.step()));
+    }
+    peer.dispose();
+    ours?.dispose();
+    wRows.push(makeRow(w, 'tfjs-wasm', tPeer));
+    console.log(`  tfjs-wasm  ${fmt(wRows.at(-1)!.msPerUnit)} ms`);
+    if (ours) {
+      const o = makeRow(w, 'ours-f32', tOurs);
+      console.log(`  ours-f32   ${fmt(o.msPerUnit)} ms`);
+      for (const r of wRows) r.speedup = r.msPerUnit / o.msPerUnit;
+      wRows.unshift(o);
+    }
+    rows.push(...wRows);
+  }
+
+  let gemmRows: GemmRow[] = [];
+  if (opts.gemm) {
+    console.log('\ngemm micro-benchmark …');
+    gemmRows = await runGemmMicro(opts.cpu ? ['cpu', 'wasm'] : ['wasm'], opts.quick ? 1 : 2, opts.quick ? 3 : 5);
+  }
+
+  console.log('\n' + resultTable(rows));
+  if (gemmRows.length) console.log('\n' + gemmTable(gemmRows));
+  printMilestone(rows);
+
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, options: { ...opts, only: [...opts.only] }, wasm: wasmInfo, rows, gemm: gemmRows }, null, 2));
+  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+}
+
+function fmt(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  return x.toPrecision(digits);
+}
+
+function table(head: string[], body: string[][], rightFrom = 1): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => (i >= rightFrom ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |';
+  const sep = '|' + widths.map((w, i) => (i >= rightFrom ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|';
+  return [line(head), sep, ...body.map(line)].join('\n');
+}
+
+export function resultTable(rows: Row[]): string {
+  return table(
+    ['workload', 'engine', 'ms/unit (median)', 'min–max', 'chars/s', 'GFLOP/s', 'ours is × faster'],
+    rows.map((r) => [
+      r.workload + (r.workload === 'W3' ? ' (per char)' : ' (per step)'),
+      r.engine,
+      fmt(r.msPerUnit),
+      `${fmt(r.msMin)}–${fmt(r.msMax)}`,
+      fmt(r.charsPerSec),
+      fmt(r.gflops),
+      r.engine.startsWith('ours') ? '' : r.speedup === undefined ? '—' : `${r.speedup.toFixed(2)}×`,
+    ]),
+    2,
+  );
+}
+
+function gemmTable(rows: GemmRow[]): string {
+  const engines = Object.keys(rows[0].gflops);
+  return table(['product (W1 shapes)', 'm×n×k op', ...engines.map((e) => `${e} GFLOP/s`)], rows.map((r) => [r.label, r.shape, ...engines.map((e) => fmt(r.gflops[e]))]), 2);
+}
+
+function printMilestone(rows: Row[]): void {
+  const goal: Record<string, number> = { W1: 1.5, W3: 2 };
+  const lines: string[] = [];
+  for (const [id, need] of Object.entries(goal)) {
+    const r = rows.find((x) => x.workload === id && x.engine === 'tfjs-wasm');
+    if (!r || r.speedup === undefined) continue;
+    lines.push(`${id}: ours-f32 is ${r.speedup.toFixed(2)}× tfjs-wasm (milestone ≥ ${need}×: ${r.speedup >= need ? 'met' : 'NOT met'})`);
+  }
+  if (lines.length) console.log('\n' + lines.join('\n'));
+}
+
+await main();

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/** Debian's Chromium when installed (Playwright cannot download its own browser here), else Playwright's. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const PORT = Number(process.env.PREVIEW_PORT ?? 4321);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	forbidOnly: true,
+	reporter: [['list'], ['./tests/e2e/summary-reporter.ts']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'off',
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		},
+	},
+	// One preview server of the built site (dist/) for the whole run; `npm test` builds it first.
+	webServer: {
+		command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+		url: `http://localhost:${PORT}/en/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+	},
+});

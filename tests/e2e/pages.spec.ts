@@ -1,0 +1,63 @@
+/**
+ * Every page of the built site, in both languages: loads cleanly, math is typeset, accessibility
+ * scan is clean, and pages without widgets ship only the shell's JavaScript.
+ */
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { htmlOf, PAGES, scrollThrough, watchProblems, widgetElements } from './site.ts';
+
+/** Script bundles that belong to Starlight's shell (theme, search, table of contents, code blocks). */
+const SHELL_SCRIPT = /^(page|ec|preload-helper|ui-core|(LanguageSelect|MobileMenuToggle|MobileTableOfContents|Page|Search|SidebarPersister|TableOfContents|ThemeProvider|ThemeSelect|Tabs)\.astro_astro_type_script)[.\w-]*\.js$/;
+
+test('the site has pages in both languages', () => {
+	expect(PAGES.filter((p) => p.startsWith('/en/')).length).toBeGreaterThan(1);
+	expect(PAGES.filter((p) => p.startsWith('/zh-cn/')).length).toBe(PAGES.filter((p) => p.startsWith('/en/')).length);
+});
+
+for (const url of PAGES) {
+	test(`${url} loads cleanly, shows typeset math and passes axe`, async ({ page }) => {
+		const problems = watchProblems(page);
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+		});
+		const response = await page.goto(url);
+		expect(response?.status()).toBe(200);
+		await expect(page.locator('h1').first()).toBeVisible();
+		await scrollThrough(page);
+		await page.waitForLoadState('networkidle');
+
+		// Math: rendered at build time, no TeX left over.
+		const main = page.locator('main');
+		const text = await main.innerText();
+		expect(text).not.toContain('$$');
+		expect(text).not.toMatch(/\\(label|frac|sigma)\b/);
+		// Every chapter carries at least one formula.
+		if (/\/\d\d-[^/]+\/$/.test(url)) expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+		await expect(page.locator('.katex-error')).toHaveCount(0);
+
+		// Budget: without widgets, only the shell's scripts.
+		const html = htmlOf(url);
+		if (widgetElements(html).length === 0) {
+			const extra = scripts.map((s) => s.split('/').pop()!).filter((name) => !SHELL_SCRIPT.test(name));
+			expect(extra, 'scripts beyond the shell on a page without widgets').toEqual([]);
+		}
+
+		const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const violations = axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+		expect(violations).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+}
+
+for (const url of ['/en/', '/zh-cn/04-math/', PAGES.find((p) => htmlOf(p).includes('<activation-explorer')) ?? '/en/']) {
+	test(`${url} passes axe in the dark theme`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.goto(url);
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		await scrollThrough(page);
+		await page.waitForLoadState('networkidle');
+		const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+}

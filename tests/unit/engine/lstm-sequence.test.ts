@@ -1,0 +1,88 @@
+/** The raw LSTM sequence kernels: one-hot fast path equals the dense products; workspace reuse; NaN semantics. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LstmSequenceWorkspace, lstmSequenceForward, lstmSequenceBackward } from '../../../src/engine/kernels/lstm-sequence.ts';
+import { Rng, LSTM, Linear, reshape, crossEntropy, zeros, tensor } from '../../../src/engine/index.ts';
+import { gradcheck } from './gradcheck.ts';
+
+function run(float64: boolean, allowOneHot: boolean, xFill: (x: Float32Array | Float64Array) => void) {
+  const T = 5;
+  const B = 3;
+  const I = 7;
+  const H = 4;
+  const rng = new Rng(21);
+  const alloc = (n: number): Float32Array | Float64Array => (float64 ? new Float64Array(n) : new Float32Array(n));
+  const u = (n: number) => {
+    const a = alloc(n);
+    for (let k = 0; k < n; k++) a[k] = rng.uniform(-0.7, 0.7);
+    return a;
+  };
+  const wIh = u(4 * H * I);
+  const wHh = u(4 * H * H);
+  const bIh = u(4 * H);
+  const bHh = u(4 * H);
+  const ws = new LstmSequenceWorkspace(float64, T, B, I, H);
+  ws.allowOneHot = allowOneHot;
+  xFill(ws.x);
+  ws.h.set(u(B * H));
+  ws.c.set(u(B * H));
+  lstmSequenceForward(ws, wIh, wHh, bIh, bHh);
+  const grads = { dx: alloc(T * B * I), dh0: alloc(B * H), dc0: alloc(B * H), dWih: alloc(4 * H * I), dWhh: alloc(4 * H * H), dbIh: alloc(4 * H), dbHh: alloc(4 * H) };
+  lstmSequenceBackward(ws, wIh, wHh, u(T * B * H), u(B * H), u(B * H), grads);
+  return { ws, grads, h: ws.h.slice(), used: ws.usedOneHot };
+}
+
+const oneHot = (x: Float32Array | Float64Array) => {
+  for (let r = 0; r < x.length / 7; r++) x[r * 7 + ((r * 3) % 7)] = 1;
+};
+
+for (const float64 of [true, false]) {
+  test(`one-hot inputs: the column-read path equals the dense products (${float64 ? 'float64' : 'float32'})`, () => {
+    const fast = run(float64, true, oneHot);
+    const dense = run(float64, false, oneHot);
+    assert.equal(fast.used, true);
+    assert.equal(dense.used, false);
+    const tol = float64 ? 1e-13 : 1e-6;
+    const near = (a: ArrayLike<number>, b: ArrayLike<number>, what: string) => {
+      for (let k = 0; k < b.length; k++) assert.ok(Math.abs(a[k] - b[k]) <= tol * Math.max(1, Math.abs(b[k])), `${what}[${k}]: ${a[k]} vs ${b[k]}`);
+    };
+    near(fast.h, dense.h, 'h');
+    for (const key of Object.keys(dense.grads) as (keyof typeof dense.grads)[]) near(fast.grads[key], dense.grads[key], key);
+  });
+}
+
+test('inputs that are not one-hot take the dense path', () => {
+  assert.equal(run(true, true, (x) => x.fill(0.5)).used, false);
+  assert.equal(run(true, true, (x) => { oneHot(x); x[3] = 2; }).used, false); // a 2 is not one-hot
+  assert.equal(run(true, true, (x) => { oneHot(x); x[1] = 1; }).used, false); // two ones in a row
+  assert.equal(run(true, true, () => {}).used, false); // an all-zero row
+});
+
+test('a NaN weight reaches every gate exactly as the dense product would (0 · NaN = NaN)', () => {
+  const lstm = new LSTM({ inputSize: 3, hiddenSize: 2, rng: new Rng(1), dtype: 'float64' });
+  lstm.layerWeights(0).weightIh.data[2] = Number.NaN; // row 0 (gate i, unit 0), column 2
+  const x = zeros([2, 1, 3], { dtype: 'float64' });
+  x.data[0] = 1; // one-hot at column 0 for both steps
+  x.data[3] = 1;
+  const [out] = lstm.forward(x);
+  assert.ok(Number.isNaN(out.data[0]), 'dense semantics: the NaN in column 2 still multiplies the 0 of x');
+});
+
+test('gradcheck: character model on one-hot inputs (column-read path) is exact', () => {
+  const rng = new Rng(4);
+  const V = 5;
+  const lstm = new LSTM({ inputSize: V, hiddenSize: 3, numLayers: 2, rng, dtype: 'float64' });
+  const fc = new Linear({ inFeatures: 3, outFeatures: V, rng, dtype: 'float64' });
+  const ids = [0, 3, 3, 1, 4, 2];
+  const x = zeros([3, 2, V], { dtype: 'float64' });
+  ids.forEach((id, r) => (x.data[r * V + id] = 1));
+  const res = gradcheck(() => {
+    const [out] = lstm.forward(x);
+    return crossEntropy(reshape(fc.forward(out), [-1, V]), [1, 2, 0, 4, 4, 3]);
+  }, [...lstm.parameters(), ...fc.parameters()]);
+  assert.ok(res.maxRelError <= 1e-6, `${res.maxRelError} ${res.worst}`);
+  // And through x itself (∂x uses the dense product even on the one-hot path).
+  const xg = tensor(x.data, { shape: x.shape, dtype: 'float64', requiresGrad: true });
+  const res2 = gradcheck((xx) => lstm.forward(xx)[0], [xg]);
+  assert.ok(res2.maxRelError <= 1e-6, `${res2.maxRelError} ${res2.worst}`);
+});

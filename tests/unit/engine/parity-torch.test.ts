@@ -1,0 +1,132 @@
+/**
+ * Parity with PyTorch 1.13: the same state dicts and inputs give the same outputs, final states, parameter
+ * gradients and input gradients. Fixtures come from scripts/torch_reference.py (float64); each case runs in
+ * float64 (relative error ≤ 1e-10) and float32 (≤ 1e-4).
+ */
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  Rng, Tensor, LSTM, LSTMCell, RNN, GRU, Embedding, Linear, Module, add, mul, sum, reshape, crossEntropy, tensor,
+  type DType,
+} from '../../../src/engine/index.ts';
+import { assertClose, fromRef, worstSeen, TOLERANCE, type Ref, type Tolerance } from './compare.ts';
+
+interface Fixture {
+  config: Record<string, number | boolean>;
+  stateDict: Record<string, Ref>;
+  inputs: Record<string, Ref>;
+  lossWeights: Record<string, Ref>;
+  outputs: Record<string, Ref> & { loss?: number };
+  grads: Record<string, Ref>;
+  inputGrads: Record<string, Ref>;
+}
+
+function load(name: string): Fixture {
+  const path = fileURLToPath(new URL(`../../fixtures/torch/${name}.json`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
+}
+
+const DTYPES: DType[] = ['float64', 'float32'];
+
+/** Σ_k Σ out_k ⊙ R_k, the scalar loss the generator used. */
+function weightedLoss(pairs: [Tensor, Ref][], dtype: DType): Tensor {
+  return pairs.map(([o, r]) => sum(mul(o, fromRef(r, dtype)))).reduce((a, b) => add(a, b));
+}
+
+function checkGrads(label: string, m: Module, f: Fixture, inputs: Record<string, Tensor>, tol: Tolerance): void {
+  const named = new Map(m.namedParameters());
+  for (const [name, ref] of Object.entries(f.grads)) {
+    const p = named.get(name);
+    if (!p) throw new Error(`${label}: parameter ${name} missing in the engine module`);
+    assertClose(`${label} grad ${name}`, p.grad!, ref, tol);
+  }
+  for (const [name, ref] of Object.entries(f.inputGrads ?? {})) assertClose(`${label} grad ${name}`, inputs[name].grad!, ref, tol);
+}
+
+for (const dtype of DTYPES) {
+  const tol = TOLERANCE[dtype];
+
+  test(`LSTMCell matches PyTorch (${dtype})`, () => {
+    const f = load('lstm_cell');
+    const cell = new LSTMCell({ inputSize: 3, hiddenSize: 4, rng: new Rng(0), dtype });
+    cell.loadStateDict(f.stateDict);
+    const x = fromRef(f.inputs.x, dtype, true);
+    const h0 = fromRef(f.inputs.h0, dtype, true);
+    const c0 = fromRef(f.inputs.c0, dtype, true);
+    const [h, c] = cell.forward(x, [h0, c0]);
+    assertClose(`lstm_cell:${dtype} h`, h, f.outputs.h, tol);
+    assertClose(`lstm_cell:${dtype} c`, c, f.outputs.c, tol);
+    weightedLoss([[h, f.lossWeights.h], [c, f.lossWeights.c]], dtype).backward();
+    checkGrads(`lstm_cell:${dtype}`, cell, f, { x, h0, c0 }, tol);
+  });
+
+  for (const name of ['lstm_1layer', 'lstm_2layer']) {
+    test(`${name} (batch first) matches PyTorch (${dtype})`, () => {
+      const f = load(name);
+      const { inputSize, hiddenSize, numLayers } = f.config as Record<string, number>;
+      const lstm = new LSTM({ inputSize, hiddenSize, numLayers, batchFirst: true, rng: new Rng(0), dtype });
+      lstm.loadStateDict(f.stateDict);
+      const x = fromRef(f.inputs.x, dtype, true);
+      const h0 = fromRef(f.inputs.h0, dtype, true);
+      const c0 = fromRef(f.inputs.c0, dtype, true);
+      const [out, [hN, cN]] = lstm.forward(x, [h0, c0]);
+      assertClose(`${name}:${dtype} out`, out, f.outputs.out, tol);
+      assertClose(`${name}:${dtype} hN`, hN, f.outputs.hN, tol);
+      assertClose(`${name}:${dtype} cN`, cN, f.outputs.cN, tol);
+      weightedLoss([[out, f.lossWeights.out], [hN, f.lossWeights.h], [cN, f.lossWeights.c]], dtype).backward();
+      checkGrads(`${name}:${dtype}`, lstm, f, { x, h0, c0 }, tol);
+    });
+  }
+
+  for (const [name, Layer] of [['rnn', RNN], ['gru', GRU]] as const) {
+    test(`${name.toUpperCase()} (2 layers, batch first) matches PyTorch (${dtype})`, () => {
+      const f = load(name);
+      const { inputSize, hiddenSize, numLayers } = f.config as Record<string, number>;
+      const net = new Layer({ inputSize, hiddenSize, numLayers, batchFirst: true, rng: new Rng(0), dtype });
+      net.loadStateDict(f.stateDict);
+      const x = fromRef(f.inputs.x, dtype, true);
+      const h0 = fromRef(f.inputs.h0, dtype, true);
+      const [out, hN] = net.forward(x, h0);
+      assertClose(`${name}:${dtype} out`, out, f.outputs.out, tol);
+      assertClose(`${name}:${dtype} hN`, hN, f.outputs.hN, tol);
+      weightedLoss([[out, f.lossWeights.out], [hN, f.lossWeights.h]], dtype).backward();
+      checkGrads(`${name}:${dtype}`, net, f, { x, h0 }, tol);
+    });
+  }
+
+  test(`Embedding → LSTM → Linear character model with cross-entropy matches PyTorch (${dtype})`, () => {
+    const f = load('char_model');
+    const { vocabSize: V, embeddingDim: E, hiddenSize: H, numLayers: L, batch: B, steps: T } = f.config as Record<string, number>;
+    const rng = new Rng(0);
+    class CharModel extends Module {
+      embed = new Embedding({ numEmbeddings: V, embeddingDim: E, rng, dtype });
+      lstm = new LSTM({ inputSize: E, hiddenSize: H, numLayers: L, batchFirst: true, rng, dtype });
+      fc = new Linear({ inFeatures: H, outFeatures: V, rng, dtype });
+    }
+    const model = new CharModel();
+    model.loadStateDict(f.stateDict);
+    const [out, [hN, cN]] = model.lstm.forward(model.embed.forward(Int32Array.from(f.inputs.ids.data), [B, T]));
+    const logits = model.fc.forward(out);
+    assertClose(`char_model:${dtype} logits`, logits, f.outputs.logits, tol);
+    assertClose(`char_model:${dtype} hN`, hN, f.outputs.hN, tol);
+    assertClose(`char_model:${dtype} cN`, cN, f.outputs.cN, tol);
+    const loss = crossEntropy(reshape(logits, [-1, V]), f.inputs.targets.data);
+    assertClose(`char_model:${dtype} loss`, [loss.item()], { shape: [1], data: [f.outputs.loss as number] }, tol);
+    loss.backward();
+    checkGrads(`char_model:${dtype}`, model, f, {}, tol);
+  });
+
+  test(`cross-entropy with one-hot targets matches PyTorch (${dtype})`, () => {
+    const f = load('cross_entropy_one_hot');
+    const logits = fromRef(f.inputs.logits, dtype, true);
+    const loss = crossEntropy(logits, tensor(f.inputs.target.data, { shape: f.inputs.target.shape, dtype }));
+    assertClose(`cross_entropy:${dtype} loss`, [loss.item()], { shape: [1], data: [f.outputs.loss as number] }, tol);
+    loss.backward();
+    assertClose(`cross_entropy:${dtype} grad logits`, logits.grad!, f.inputGrads.logits, tol);
+  });
+}
+
+test('report: largest relative error per fixture and dtype', () => {
+  for (const [k, v] of [...worstSeen].sort()) console.log(`# parity ${k}: max relative error ${v.toExponential(2)}`);
+});

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { z } from 'astro/zod';
+import { chapterFields, exerciseSchema, rejectUnknownKeys, unknownKeys } from '../../../src/site/frontmatter.ts';
+
+const ex = (n: number, extra: object = {}) => ({ id: `ex-4-${n}`, prompt: 'P', answer: 'A', ...extra });
+
+test('a valid exercise list parses, with the numeric tolerance defaulting to 0.001', () => {
+	const parsed = chapterFields.parse({
+		exercises: [ex(1, { check: { type: 'numeric', value: 0.5 } }), ex(2, { hint: 'H' }), ex(3)],
+	});
+	assert.deepEqual(parsed.exercises?.[0].check, { type: 'numeric', value: 0.5, tolerance: 0.001 });
+});
+
+test('exercises are optional but, when present, number 3 to 6 with unique ids', () => {
+	assert.deepEqual(chapterFields.parse({}), {});
+	assert.throws(() => chapterFields.parse({ exercises: [ex(1), ex(2)] }), /3 to 6 exercises/);
+	assert.throws(() => chapterFields.parse({ exercises: [1, 2, 3, 4, 5, 6, 7].map((n) => ex(n)) }), /3 to 6 exercises/);
+	assert.throws(() => chapterFields.parse({ exercises: [ex(1), ex(1), ex(2)] }), /unique/);
+});
+
+test('exercise items reject unknown keys, bad ids and out-of-range choices', () => {
+	assert.throws(() => exerciseSchema.parse(ex(1, { solution: 'x' })), /Unrecognized key/);
+	assert.throws(() => exerciseSchema.parse({ ...ex(1), id: 'exercise1' }), /ex-4-1/);
+	assert.throws(
+		() => exerciseSchema.parse(ex(1, { check: { type: 'choice', options: ['a', 'b'], correct: 2 } })),
+		/zero-based index/,
+	);
+});
+
+test('unknown top-level frontmatter keys are reported by name', () => {
+	assert.deepEqual(unknownKeys({ title: 'T', sidebar: {}, exercise: [], order: 3 }), ['exercise', 'order']);
+	const schema = rejectUnknownKeys(z.object({ title: z.string() }));
+	assert.deepEqual(schema.parse({ title: 'T' }), { title: 'T' });
+	assert.throws(() => schema.parse({ title: 'T', exercise: [] }), /unknown frontmatter key \\"exercise\\"/);
+});
