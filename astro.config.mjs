@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkHeadingIds from './src/site/remark-heading-ids.ts';
 import remarkEquationLabels from './src/site/remark-equation-labels.ts';
 import rehypeMathErrors from './src/site/rehype-math-errors.ts';
+import rehypeMathLinkNames from './src/site/rehype-math-link-names.ts';
 import { katexOptions } from './src/site/katex-options.ts';
 
 // https://astro.build/config
@@ -17,7 +18,7 @@ export default defineConfig({
 	markdown: {
 		// Order matters: remark-math creates the math nodes that the equation-label plugin wraps.
 		remarkPlugins: [remarkMath, remarkHeadingIds, remarkEquationLabels],
-		rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
+		rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors, rehypeMathLinkNames],
 	},
 	integrations: [
 		starlight({

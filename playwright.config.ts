@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium when installed (Playwright cannot download its own browser here), else Playwright's. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const PORT = Number(process.env.PREVIEW_PORT ?? 4321);
+// A port of its own, so a running `npm start` on 4321 does not get in the way.
+const PORT = Number(process.env.PREVIEW_PORT ?? 4391);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

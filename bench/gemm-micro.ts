@@ -1,9 +1,11 @@
 /**
- * Kernel micro-benchmark: our gemm against tf.matMul (cpu and wasm backends) on the products a W1 training
+ * Kernel micro-benchmark: our gemm (float32 with its WebAssembly SIMD path, float32 in JavaScript only, and
+ * float64, which is always JavaScript) against tf.matMul (cpu and wasm backends) on the products a W1 training
  * step actually runs, in GFLOP/s (2·m·n·k per product). tf.matMul times include creating the result tensor
  * and reading it back (dataSync), which is what one op costs a tfjs program.
  */
 import { gemm } from '../src/engine/kernels/gemm.ts';
+import { setGemmSimdEnabled } from '../src/engine/kernels/gemm-simd.ts';
 import { tfMatMul, useTfBackend, type TfBackend } from './tfjs-peer.ts';
 import { median, timeRuns } from './timing.ts';
 
@@ -41,7 +43,7 @@ async function gflopsOf(fn: () => unknown, s: GemmShape, warmup: number, runs: n
   const times = await timeRuns(() => {
     for (let i = 0; i < r; i++) fn();
   }, warmup, runs);
-  return (2 * s.m * s.n * s.k * r) / (median(times) / 1e3) / 1e9;
+  return (2 * s.m * s.n * s.k * r) / (median(times.map((t) => t.wall)) / 1e3) / 1e9;
 }
 
 export async function runGemmMicro(backends: TfBackend[], warmup: number, runs: number): Promise<GemmRow[]> {
@@ -50,7 +52,13 @@ export async function runGemmMicro(backends: TfBackend[], warmup: number, runs: 
     shape: `${s.m}×${s.n}×${s.k} ${s.transA ? 'T' : 'N'}${s.transB ? 'T' : 'N'}`,
     gflops: {},
   }));
-  for (const [dtype, Arr] of [['ours-f32', Float32Array], ['ours-f64', Float64Array]] as const) {
+  const variants = [
+    ['ours-f32', Float32Array, true],
+    ['ours-f32 JS only', Float32Array, false],
+    ['ours-f64', Float64Array, true],
+  ] as const;
+  for (const [dtype, Arr, simd] of variants) {
+    setGemmSimdEnabled(simd);
     for (let idx = 0; idx < GEMM_SHAPES.length; idx++) {
       const s = GEMM_SHAPES[idx];
       const a = new Arr(s.m * s.k).map((_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
@@ -59,6 +67,7 @@ export async function runGemmMicro(backends: TfBackend[], warmup: number, runs: 
       rows[idx].gflops[dtype] = await gflopsOf(() => gemm(s.transA, s.transB, s.m, s.n, s.k, a, 0, b, 0, c, 0, false), s, warmup, runs);
     }
   }
+  setGemmSimdEnabled(true);
   for (const be of backends) {
     await useTfBackend(be);
     for (let idx = 0; idx < GEMM_SHAPES.length; idx++) {

@@ -93,25 +93,26 @@ export function tfGenerateRunner(w: GenerateWorkload, seed: number): Runner {
   const H = w.hidden;
   const V = w.vocab;
   const bound = 1 / Math.sqrt(H);
-  const init = (shape: number[]) => tf.randomUniform(shape, -bound, bound, 'float32', seed);
+  const init2 = (shape: [number, number]) => tf.randomUniform(shape, -bound, bound, 'float32', seed) as tf.Tensor2D;
+  const init1 = (size: number) => tf.randomUniform([size], -bound, bound, 'float32', seed) as tf.Tensor1D;
   // basicLSTMCell: [x_t, h_{t−1}] · kernel + bias with kernel [(V + H), 4H].
-  const kernel = init([V + H, 4 * H]);
-  const bias = init([4 * H]);
+  const kernel = init2([V + H, 4 * H]);
+  const bias = init1(4 * H);
   const forgetBias = tf.scalar(0);
-  const wDense = init([H, V]);
-  const bDense = init([V]);
+  const wDense = init2([H, V]);
+  const bDense = init1(V);
   return {
     step() {
-      let c = tf.zeros([1, H]);
-      let h = tf.zeros([1, H]);
+      let c: tf.Tensor2D = tf.zeros([1, H]);
+      let h: tf.Tensor2D = tf.zeros([1, H]);
       let idx = 0;
       let checksum = 0;
       for (let t = 0; t < w.chars; t++) {
         const [c2, h2, probs] = tf.tidy(() => {
-          const x = tf.oneHot(tf.tensor1d([idx], 'int32'), V).toFloat();
+          const x = tf.oneHot(tf.tensor1d([idx], 'int32'), V).toFloat() as tf.Tensor2D;
           const [cNext, hNext] = tf.basicLSTMCell(forgetBias, kernel, bias, x, c, h);
           const p = tf.softmax(tf.add(tf.matMul(hNext, wDense), bDense));
-          return [cNext, hNext, p];
+          return [cNext, hNext, p] as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
         });
         c.dispose();
         h.dispose();

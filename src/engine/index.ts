@@ -30,6 +30,8 @@ export { Embedding } from './nn/embedding.ts';
 export { LSTM } from './nn/lstm.ts';
 export { LstmStepper } from './nn/lstm-stepper.ts';
 export { LSTMCell } from './nn/lstm-cell.ts';
+export { LstmVariant, LSTM_VARIANTS } from './nn/lstm-variant.ts';
+export type { LstmVariantName, LstmVariantOptions, LstmVariantStep } from './nn/lstm-variant.ts';
 export { RNN } from './nn/rnn.ts';
 export { GRU } from './nn/gru.ts';
 export { uniform_, normal_ } from './nn/init.ts';

@@ -37,7 +37,7 @@ export interface LstmStepResult {
  * The chapter writes each gate with one matrix acting on the concatenation [h_{t-1}, x_t]:
  *   f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
  * PyTorch stores the same matrix split in two column blocks, W_f = [W_hf | W_if], with W_hf ∈ ℝ^{H×H} in
- * weight_hh and W_if ∈ ℝ^{H×I} in weight_ih, so W_f·[h_{t-1}, x_t] = W_if·x_t + W_hf·h_{t-1}. PyTorch also
+ * weight_hh and W_if ∈ ℝ^{H×I} in weight_ih, so W_f·[h_{t-1}, x_t] = W_if·x_t + W_hf·h_{t-1} (eq-weight-split). PyTorch also
  * carries two biases, b_ih and b_hh; only their sum matters, so the chapter's b_f = b_if + b_hf.
  *
  * @param p  layer parameters, PyTorch layout, gate order i, f, g, o

@@ -1,3 +1,5 @@
+import { cos2pi, log } from './exact-math.ts';
+
 /**
  * The engine's one source of randomness: xoshiro128** (Blackman & Vigna), seeded from a 32-bit integer
  * through splitmix32. Pure 32-bit integer arithmetic (Math.imul, >>>), so a seed gives the same stream
@@ -6,6 +8,9 @@
  *   const rng = new Rng(42);
  *   rng.next();          // float in [0, 1) with 53 random bits
  *   rng.normal(0, 1);    // standard normal (Box–Muller, no hidden cached second value)
+ *
+ * normal() uses the engine's own log and cos (exact-math.ts) rather than Math.log / Math.cos, whose last bit
+ * may differ between JavaScript engines, so normal samples are bit-identical everywhere too.
  *   const child = rng.fork();   // independent stream, advances the parent by a fixed amount
  */
 export class Rng {
@@ -78,7 +83,8 @@ export class Rng {
   normal(mean = 0, std = 1): number {
     const u1 = 1 - this.next(); // (0, 1]: log(0) cannot happen
     const u2 = this.next();
-    return mean + std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    // √ is correctly rounded by IEEE 754; log and cos(2π·) come from exact-math.ts (same bits in every engine).
+    return mean + std * Math.sqrt(-2 * log(u1)) * cos2pi(u2);
   }
 
   /** Uniform integer in [0, n), n a positive integer ≤ 2^32. */

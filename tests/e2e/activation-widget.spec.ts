@@ -41,7 +41,7 @@ test('en: slider, keyboard and number field drive the readouts', async ({ page }
 	await expectReadouts(page, -6);
 	for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
 	const z = Number(await slider.inputValue());
-	expect(z).toBeCloseTo(-5.5, 6);
+	expect(z).toBeCloseTo(-5.75, 6);
 	await expectReadouts(page, z);
 
 	const typed = page.getByRole('spinbutton', { name: 'Input z, typed' });

@@ -24,7 +24,7 @@ function distinctiveWord(url: string, others: string[]): string {
 async function search(page: Page, query: string) {
 	await page.getByRole('button', { name: /search|搜索/i }).first().click();
 	const dialog = page.getByRole('dialog');
-	await dialog.getByRole('searchbox').fill(query);
+	await dialog.getByRole('textbox').fill(query);
 	return dialog;
 }
 

@@ -22,6 +22,7 @@
  */
 import { gemmF32 } from './gemm-f32.ts';
 import { gemmF64 } from './gemm-f64.ts';
+import { gemmSimd, SIMD_MIN_WORK } from './gemm-simd.ts';
 
 export type FloatArray = Float32Array | Float64Array;
 
@@ -46,6 +47,7 @@ export function gemm(
     return;
   }
   if (a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array) {
+    if (m * n * k >= SIMD_MIN_WORK && gemmSimd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate)) return;
     gemmF32(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
   } else {
     // Float64, or a rare mix of precisions (which the float64 copy handles, only more slowly).

@@ -2,10 +2,16 @@
  * Raw-buffer kernels for one LSTM layer over a whole sequence (forward and backpropagation through time),
  * plus a tape-free single step for generation. PyTorch layout and gate order i, f, g, o:
  *   W_ih [4H, I], W_hh [4H, H], b_ih [4H], b_hh [4H]; the chapter's W_f·[h_{t-1}, x_t] + b_f is
- *   W_if·x_t + W_hf·h_{t-1} + b_if + b_hf (rows H..2H-1 of each).
+ *   W_if·x_t + W_hf·h_{t-1} + b_if + b_hf (rows H..2H-1 of each; eq-weight-split).
  * Buffers are time-major: step t of a [T, B, X] buffer is the contiguous block at t·B·X.
  */
 import { gemm, type FloatArray } from './gemm.ts';
+import { sigmoid as exactSigmoid, tanh as exactTanh } from '../exact-math.ts';
+
+// Module-local bindings: some loaders (tsx in Node) compile imported names into property getters, which would
+// sit between the hot loops and these calls; a local const keeps them direct and inlinable.
+const sigmoid = exactSigmoid;
+const tanh = exactTanh;
 
 /** Preallocated buffers for one layer and one (T, B) shape; reused across calls so steps allocate nothing. */
 export class LstmSequenceWorkspace {
@@ -37,6 +43,8 @@ export class LstmSequenceWorkspace {
   readonly oneHot: Int32Array;
   private back: { dGates: FloatArray; dh: FloatArray; dc: FloatArray } | null = null;
   private dWihT: Float64Array | null = null;
+  private wIhT: FloatArray | null = null;
+  private dbSum: Float64Array | null = null;
 
   constructor(float64: boolean, T: number, B: number, I: number, H: number) {
     const A = float64 ? Float64Array : Float32Array;
@@ -66,6 +74,18 @@ export class LstmSequenceWorkspace {
       this.back = { dGates: new A(T * B * 4 * H), dh: new A(B * H), dc: new A(B * H) };
     }
     return this.back;
+  }
+
+  /** Float64 scratch [4H] for Σ ∂z (the bias gradient). */
+  biasGradScratch(): Float64Array {
+    this.dbSum ??= new Float64Array(4 * this.H);
+    return this.dbSum;
+  }
+
+  /** W_ihᵀ [I, 4H] for the one-hot forward: column j of W_ih becomes a contiguous row to copy. */
+  transposedInputWeights(): FloatArray {
+    this.wIhT ??= this.float64 ? new Float64Array(this.I * 4 * this.H) : new Float32Array(this.I * 4 * this.H);
+    return this.wIhT;
   }
 
   /** Float64 scratch [I, 4H] for the one-hot ∂W_ih (columns of ∂W_ih stored as contiguous rows). */
@@ -115,12 +135,11 @@ export function lstmSequenceForward(
   ws.usedOneHot = ws.allowOneHot && findOneHot(x, T * B, I, ws.oneHot) && allFinite(wIh, 0, G * I);
   if (ws.usedOneHot) {
     // W_ih·x_t for a one-hot x_t is a column of W_ih: exactly what the product would give, without the zeros.
+    // Transposing W_ih once (4H·I values) turns each column read into a contiguous copy.
+    const wT = ws.transposedInputWeights();
+    for (let q = 0; q < G; q++) for (let j = 0; j < I; j++) wT[j * G + q] = wIh[q * I + j];
     const cols = ws.oneHot;
-    for (let r = 0; r < T * B; r++) {
-      const row = r * G;
-      const j = cols[r];
-      for (let q = 0; q < G; q++) gates[row + q] = wIh[q * I + j];
-    }
+    for (let r = 0; r < T * B; r++) gates.set(wT.subarray(cols[r] * G, cols[r] * G + G), r * G);
   } else {
     // Input projection for all steps at once: gates[T·B, 4H] = X[T·B, I]·W_ihᵀ (the big, cache-friendly product).
     gemm(false, true, T * B, G, I, x, 0, wIh, 0, gates, 0, false);
@@ -140,11 +159,11 @@ export function lstmSequenceForward(
         const zo = gates[row + 3 * H + j] + bias[3 * H + j];
         const i = sigmoid(zi); // eq-input-gate:   i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
         const f = sigmoid(zf); // eq-forget-gate:  f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        const g = Math.tanh(zg); // eq-candidate:  C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        const g = tanh(zg); // eq-candidate:  C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
         const o = sigmoid(zo); // eq-output-gate:  o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
         const k = b * H + j;
         const ct = f * c[prev + k] + i * g; // eq-cell-state: C_t = f_t * C_{t-1} + i_t * C̃_t
-        const tc = Math.tanh(ct);
+        const tc = tanh(ct);
         c[cur + k] = ct;
         tanhC[prev + k] = tc;
         h[cur + k] = o * tc; // eq-hidden-state: h_t = o_t * tanh(C_t)
@@ -195,6 +214,8 @@ export function lstmSequenceBackward(
   else dh.fill(0);
   if (dcN) dc.set(dcN);
   else dc.fill(0);
+  // Running sum of every ∂z: finite exactly when no ∂z is NaN or ±∞ (or, harmlessly, when it overflows).
+  let check = 0;
   for (let t = T - 1; t >= 0; t--) {
     if (dOut) for (let k = 0; k < BH; k++) dh[k] += dOut[t * BH + k];
     const gOff = t * B * G;
@@ -215,10 +236,15 @@ export function lstmSequenceBackward(
         const dG = dC * i; // dg = dC ⊙ i
         const dF = dC * c[prev + k]; // df = dC ⊙ C_{t−1}
         // Through σ' = σ(1−σ) and tanh' = 1 − tanh² to the pre-activations (eq-bptt-gates).
-        dGates[row + j] = dI * i * (1 - i);
-        dGates[row + H + j] = dF * f * (1 - f);
-        dGates[row + 2 * H + j] = dG * (1 - g * g);
-        dGates[row + 3 * H + j] = dO * o * (1 - o);
+        const zi = dI * i * (1 - i);
+        const zf = dF * f * (1 - f);
+        const zg = dG * (1 - g * g);
+        const zo = dO * o * (1 - o);
+        dGates[row + j] = zi;
+        dGates[row + H + j] = zf;
+        dGates[row + 2 * H + j] = zg;
+        dGates[row + 3 * H + j] = zo;
+        check += zi + zf + zg + zo;
         dc[k] = dC * f; // becomes dC_{t} ⊙ f_{t} for step t−1
       }
     }
@@ -230,7 +256,7 @@ export function lstmSequenceBackward(
   // Weight gradients for all steps in one product each: rows 0..T·B-1 of h are h_{t-1} for t = 0..T-1.
   if (out.dWhh) gemm(true, false, G, H, T * B, dGates, 0, h, 0, out.dWhh, 0, true); // ∂W_hh += Σ_t ∂z_tᵀ·h_{t-1}
   if (out.dWih) {
-    if (ws.usedOneHot && allFinite(dGates, 0, T * B * G)) {
+    if (ws.usedOneHot && Number.isFinite(check)) {
       // ∂W_ih[:, j] += ∂z_t[b] for each step whose input is one-hot at j (summed in float64, added once).
       const acc = ws.oneHotScratch();
       acc.fill(0);
@@ -248,15 +274,15 @@ export function lstmSequenceBackward(
   }
   if (out.dx) gemm(false, false, T * B, I, G, dGates, 0, wIh, 0, out.dx, 0, true); // ∂x_t += ∂z_t·W_ih
   if (out.dbIh || out.dbHh) {
-    // Both biases enter every pre-activation with weight 1, so each gets Σ_{t,b} ∂z.
+    // Both biases enter every pre-activation with weight 1, so each gets Σ_{t,b} ∂z (summed once in float64).
+    const db = ws.biasGradScratch();
+    db.fill(0);
     for (let r = 0; r < T * B; r++) {
       const row = r * G;
-      for (let q = 0; q < G; q++) {
-        const v = dGates[row + q];
-        if (out.dbIh) out.dbIh[q] += v;
-        if (out.dbHh) out.dbHh[q] += v;
-      }
+      for (let q = 0; q < G; q++) db[q] += dGates[row + q];
     }
+    if (out.dbIh) for (let q = 0; q < G; q++) out.dbIh[q] += db[q];
+    if (out.dbHh) for (let q = 0; q < G; q++) out.dbHh[q] += db[q];
   }
 }
 
@@ -285,62 +311,69 @@ export function lstmStepInfer(
     const hb = b * H;
     const xb = xOff + b * I;
     const gb = b * G;
-    // Four weight rows at a time (G = 4H is a multiple of 4): each h_k / x_k is loaded once per block, and the
-    // four independent sums keep the FPU busy. Rows are contiguous, unlike gemm's transB walk for B = 1.
-    for (let r = 0; r < G; r += 4) {
-      let s0 = bIh[r] + bHh[r];
-      let s1 = bIh[r + 1] + bHh[r + 1];
-      let s2 = bIh[r + 2] + bHh[r + 2];
-      let s3 = bIh[r + 3] + bHh[r + 3];
-      const w0 = r * H;
-      const w1 = w0 + H;
-      const w2 = w1 + H;
-      const w3 = w2 + H;
+    // W_hh·h_{t-1} eight rows at a time: each h_k is loaded once per block and the eight independent sums
+    // hide the latency of the adds (this gemv dominates generation). Rows are contiguous, unlike gemm's transB
+    // walk for B = 1. G = 4H is a multiple of 4, so a 4-row block finishes when H is odd.
+    let r = 0;
+    for (; r + 8 <= G; r += 8) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0; // prettier-ignore
+      const w = r * H;
       for (let k = 0; k < H; k++) {
         const hk = h[hb + k];
-        s0 += wHh[w0 + k] * hk;
-        s1 += wHh[w1 + k] * hk;
-        s2 += wHh[w2 + k] * hk;
-        s3 += wHh[w3 + k] * hk;
+        const o = w + k;
+        s0 += wHh[o] * hk;
+        s1 += wHh[o + H] * hk;
+        s2 += wHh[o + 2 * H] * hk;
+        s3 += wHh[o + 3 * H] * hk;
+        s4 += wHh[o + 4 * H] * hk;
+        s5 += wHh[o + 5 * H] * hk;
+        s6 += wHh[o + 6 * H] * hk;
+        s7 += wHh[o + 7 * H] * hk;
       }
-      if (xIndex >= 0) {
-        s0 += wIh[r * I + xIndex];
-        s1 += wIh[(r + 1) * I + xIndex];
-        s2 += wIh[(r + 2) * I + xIndex];
-        s3 += wIh[(r + 3) * I + xIndex];
-      } else {
-        const v0 = r * I;
-        const v1 = v0 + I;
-        const v2 = v1 + I;
-        const v3 = v2 + I;
-        for (let k = 0; k < I; k++) {
-          const xk = x![xb + k];
-          s0 += wIh[v0 + k] * xk;
-          s1 += wIh[v1 + k] * xk;
-          s2 += wIh[v2 + k] * xk;
-          s3 += wIh[v3 + k] * xk;
-        }
+      gates[gb + r] = s0;
+      gates[gb + r + 1] = s1;
+      gates[gb + r + 2] = s2;
+      gates[gb + r + 3] = s3;
+      gates[gb + r + 4] = s4;
+      gates[gb + r + 5] = s5;
+      gates[gb + r + 6] = s6;
+      gates[gb + r + 7] = s7;
+    }
+    for (; r < G; r += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+      const w = r * H;
+      for (let k = 0; k < H; k++) {
+        const hk = h[hb + k];
+        const o = w + k;
+        s0 += wHh[o] * hk;
+        s1 += wHh[o + H] * hk;
+        s2 += wHh[o + 2 * H] * hk;
+        s3 += wHh[o + 3 * H] * hk;
       }
       gates[gb + r] = s0;
       gates[gb + r + 1] = s1;
       gates[gb + r + 2] = s2;
       gates[gb + r + 3] = s3;
     }
+    // + W_ih·x_t + b_ih + b_hh; for a one-hot x_t, W_ih·x_t is column xIndex of W_ih.
+    if (xIndex >= 0) {
+      for (let q = 0; q < G; q++) gates[gb + q] += wIh[q * I + xIndex] + bIh[q] + bHh[q];
+    } else {
+      for (let q = 0; q < G; q++) {
+        let s = bIh[q] + bHh[q];
+        const v = q * I;
+        for (let k = 0; k < I; k++) s += wIh[v + k] * x![xb + k];
+        gates[gb + q] += s;
+      }
+    }
     for (let j = 0; j < H; j++) {
       const i = sigmoid(gates[gb + j]); // eq-input-gate
       const f = sigmoid(gates[gb + H + j]); // eq-forget-gate
-      const g = Math.tanh(gates[gb + 2 * H + j]); // eq-candidate
+      const g = tanh(gates[gb + 2 * H + j]); // eq-candidate
       const o = sigmoid(gates[gb + 3 * H + j]); // eq-output-gate
       const ct = f * c[hb + j] + i * g; // eq-cell-state
       c[hb + j] = ct;
-      h[hb + j] = o * Math.tanh(ct); // eq-hidden-state
+      h[hb + j] = o * tanh(ct); // eq-hidden-state
     }
   }
-}
-
-function sigmoid(z: number): number {
-  // Same stable form as activations.ts, inlined for the hot loop.
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }

@@ -20,7 +20,7 @@ export interface GRUOptions {
 }
 
 /**
- * PyTorch's equations (note r multiplies the whole recurrent term of n, bias included):
+ * PyTorch's equations (eq-gru; note r multiplies the whole recurrent term of n, bias included):
  *   r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)
  *   z_t = σ(W_iz x_t + b_iz + W_hz h_{t-1} + b_hz)
  *   n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn))

@@ -3,7 +3,7 @@
  * σ' = y(1−y), tanh' = 1−y².
  */
 import { Tensor } from '../tensor.ts';
-import { sigmoid as sigmoidScalar } from '../activations.ts';
+import { sigmoid as sigmoidScalar, tanh as tanhScalar } from '../exact-math.ts';
 import { unaryFromOutput } from './elementwise.ts';
 
 /** σ(x) element-wise (any shape), or of a single number. */
@@ -18,6 +18,6 @@ export function sigmoid(x: number | Tensor): number | Tensor {
 export function tanh(x: number): number;
 export function tanh(x: Tensor): Tensor;
 export function tanh(x: number | Tensor): number | Tensor {
-  if (typeof x === 'number') return Math.tanh(x);
-  return unaryFromOutput('tanh', x, Math.tanh, (y) => 1 - y * y);
+  if (typeof x === 'number') return tanhScalar(x);
+  return unaryFromOutput('tanh', x, tanhScalar, (y) => 1 - y * y);
 }

@@ -8,6 +8,11 @@
  */
 import { Tensor, allocFloat } from '../tensor.ts';
 import { record } from '../autograd.ts';
+import { exp as exactExp, log as exactLog } from '../exact-math.ts';
+
+// Local bindings keep the calls in the loops direct (see kernels/lstm-sequence.ts).
+const exp = exactExp;
+const log = exactLog;
 import { checkTensor, checkDtype } from './check.ts';
 import { readIndices, type Indices } from './indices.ts';
 import { fmtShape } from '../shape.ts';
@@ -41,8 +46,8 @@ export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
     let max = -Infinity;
     for (let c = 0; c < C; c++) max = Math.max(max, Z[row + c]);
     let s = 0;
-    for (let c = 0; c < C; c++) s += P[row + c] = Math.exp(Z[row + c] - max);
-    const logS = Math.log(s);
+    for (let c = 0; c < C; c++) s += P[row + c] = exp(Z[row + c] - max);
+    const logS = log(s);
     for (let c = 0; c < C; c++) {
       P[row + c] /= s;
       if (logP) logP[row + c] = Z[row + c] - max - logS;

@@ -1,10 +1,14 @@
-/** Shape ops: reshape, concat, slice. All copy (tensors never alias each other's data). */
+/**
+ * Shape ops: reshape, concat, slice, transpose. reshape returns a view sharing x's data (like PyTorch's view:
+ * no op writes into its inputs, and an in-place optimizer update of a parameter shows through its views);
+ * the others copy.
+ */
 import { Tensor, allocFloat } from '../tensor.ts';
 import { record } from '../autograd.ts';
 import { checkTensor, checkDtype } from './check.ts';
 import { fmtShape, normDim, shapeSize } from '../shape.ts';
 
-/** Same values in a new shape with as many elements; one dimension may be -1 (inferred). */
+/** Same values in a new shape with as many elements (a view: no copy); one dimension may be -1 (inferred). */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   checkTensor('reshape', 'x', x);
   const known = shape.filter((d) => d !== -1);
@@ -14,7 +18,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   if (free > 1 || known.some((d) => !Number.isInteger(d) || d < 0) || !resolved.every(Number.isInteger) || shapeSize(resolved) !== x.size) {
     throw new Error(`reshape: shape expected ${x.size} elements to match x of shape ${fmtShape(x.shape)}, got ${fmtShape(shape)}`);
   }
-  const out = new Tensor(x.data.slice(), resolved);
+  const out = new Tensor(x.data, resolved);
   record('reshape', [x], [out], ([g], [gx]) => {
     for (let k = 0; k < g!.length; k++) gx![k] += g![k];
   });

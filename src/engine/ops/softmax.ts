@@ -4,6 +4,11 @@
  */
 import { Tensor, allocFloat } from '../tensor.ts';
 import { record } from '../autograd.ts';
+import { exp as exactExp, log as exactLog } from '../exact-math.ts';
+
+// Local bindings keep the calls in the loops direct (see kernels/lstm-sequence.ts).
+const exp = exactExp;
+const ln = exactLog;
 import { checkTensor } from './check.ts';
 import { normDim, shapeSize } from '../shape.ts';
 
@@ -32,11 +37,11 @@ function softmaxImpl(fn: string, x: Tensor, dimArg: number, log: boolean): Tenso
       let max = -Infinity;
       for (let c = 0; c < C; c++) max = Math.max(max, X[base + c * inner]);
       let s = 0;
-      for (let c = 0; c < C; c++) s += Math.exp(X[base + c * inner] - max);
-      const logS = Math.log(s);
+      for (let c = 0; c < C; c++) s += exp(X[base + c * inner] - max);
+      const logS = ln(s);
       for (let c = 0; c < C; c++) {
         const z = X[base + c * inner] - max;
-        Y[base + c * inner] = log ? z - logS : Math.exp(z) / s;
+        Y[base + c * inner] = log ? z - logS : exp(z) / s;
       }
     }
   }
@@ -48,7 +53,7 @@ function softmaxImpl(fn: string, x: Tensor, dimArg: number, log: boolean): Tenso
         for (let c = 0; c < C; c++) dot += log ? g![base + c * inner] : g![base + c * inner] * Y[base + c * inner];
         for (let c = 0; c < C; c++) {
           const k = base + c * inner;
-          gx![k] += log ? g![k] - Math.exp(Y[k]) * dot : Y[k] * (g![k] - dot);
+          gx![k] += log ? g![k] - exp(Y[k]) * dot : Y[k] * (g![k] - dot);
         }
       }
     }

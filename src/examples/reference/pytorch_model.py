@@ -18,7 +18,7 @@ num_classes = 10
 num_epochs = 10
 digits = torch.randint(0, 10, (1000, 20))
 x_train = nn.functional.one_hot(digits, input_size).float()  # [N, T, I]
-y_train = digits[:, 0]                           # [N] class ids, not one-hot
+y_train = digits[:, 0]  # [N] class ids, not one-hot
 train_loader = torch.utils.data.DataLoader(
     torch.utils.data.TensorDataset(x_train, y_train),
     batch_size=32, shuffle=True)

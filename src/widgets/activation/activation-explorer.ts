@@ -110,12 +110,12 @@ export class ActivationExplorerElement extends HTMLElement {
 			x: { domain: [Z_MIN, Z_MAX], label: 'z' },
 			y: { domain: [-1.05, 1.05], grid: true, label: null },
 			marks: [
-				Plot.ruleY([0], { strokeOpacity: 0.4 }),
-				Plot.ruleX([z], { strokeOpacity: 0.5 }),
+				Plot.ruleY([0], { strokeOpacity: 0.4, ariaHidden: true }),
+				Plot.ruleX([z], { strokeOpacity: 0.5, ariaHidden: true }),
 				...CURVES.map((curve) =>
 					Plot.line(
 						CURVE_POINTS.filter((p) => p.curve === curve),
-						{ x: 'z', y: 'value', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: DASH[curve], className: `ae-mark-${curve}` },
+						{ x: 'z', y: 'value', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: DASH[curve], className: `ae-mark-${curve}`, ariaHidden: true },
 					),
 				),
 				...CURVES.map((curve) =>
@@ -127,10 +127,11 @@ export class ActivationExplorerElement extends HTMLElement {
 						dy: curve === 'dtanh' ? 8 : curve === 'dsigmoid' ? -6 : curve === 'tanh' ? 8 : -6,
 						textAnchor: 'start',
 						fill: 'currentColor',
+						ariaHidden: true,
 					}),
 				),
 				...point.map((p) =>
-					Plot.dot([p], { x: 'z', y: 'value', r: 5, fill: 'currentColor', stroke: 'none', className: `ae-mark-${p.curve}` }),
+					Plot.dot([p], { x: 'z', y: 'value', r: 5, fill: 'currentColor', stroke: 'none', className: `ae-mark-${p.curve}`, ariaHidden: true }),
 				),
 			],
 		});

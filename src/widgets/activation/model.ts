@@ -11,7 +11,7 @@ export type Curve = (typeof CURVES)[number];
 /** Range of z on the slider and the chart. */
 export const Z_MIN = -6;
 export const Z_MAX = 6;
-export const Z_STEP = 0.1;
+export const Z_STEP = 0.05;
 /** Values of z listed in the static table. */
 export const TABLE_Z = [-4, -2, -1, 0, 1, 2, 4];
 

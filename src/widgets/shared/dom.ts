@@ -156,3 +156,35 @@ export function copyLinkControl(text: { copy: string; copied: string; failed: st
 	root.append(b, status);
 	return root;
 }
+
+/** A labelled whole-number field (e.g. a seed); out-of-range or empty input snaps back to the last good value. */
+export function integerControl(opts: { label: string; min: number; max: number; value: number; onChange: (value: number) => void }): {
+	root: HTMLDivElement;
+	set: (value: number) => void;
+	input: HTMLInputElement;
+} {
+	const id = uid('int');
+	const root = el('div', 'w-field');
+	const label = el('label', 'w-label', opts.label);
+	label.htmlFor = id;
+	const input = el('input', 'w-number');
+	input.type = 'number';
+	input.id = id;
+	input.min = String(opts.min);
+	input.max = String(opts.max);
+	input.step = '1';
+	let last = opts.value;
+	const set = (value: number) => {
+		last = value;
+		input.value = String(value);
+	};
+	set(opts.value);
+	input.addEventListener('change', () => {
+		const v = input.valueAsNumber;
+		if (!Number.isInteger(v) || v < opts.min || v > opts.max) return set(last);
+		set(v);
+		opts.onChange(v);
+	});
+	root.append(label, input);
+	return { root, set, input };
+}

@@ -12,13 +12,14 @@ export type FieldSpec =
   | { kind: 'int'; default: number; min?: number; max?: number }
   | { kind: 'numbers'; default: readonly number[]; length?: number; min?: number; max?: number }
   | { kind: 'enum'; default: string; values: readonly string[] }
+  | { kind: 'text'; default: string; maxLength?: number }
   | { kind: 'bool'; default: boolean };
 
 export type Schema = Record<string, FieldSpec>;
 
 type ValueOf<F extends FieldSpec> = F extends { kind: 'numbers' }
   ? number[]
-  : F extends { kind: 'enum' }
+  : F extends { kind: 'enum' } | { kind: 'text' }
     ? string
     : F extends { kind: 'bool' }
       ? boolean
@@ -85,6 +86,8 @@ function parseField(spec: FieldSpec, raw: string): unknown {
     }
     case 'enum':
       return spec.values.includes(raw) ? raw : undefined;
+    case 'text':
+      return spec.maxLength === undefined || [...raw].length <= spec.maxLength ? raw : undefined;
     case 'bool':
       return raw === '1' ? true : raw === '0' ? false : undefined;
   }
@@ -97,6 +100,7 @@ function formatField(spec: FieldSpec, value: unknown): string {
     case 'bool':
       return value ? '1' : '0';
     case 'enum':
+    case 'text':
       return String(value);
     default:
       return formatNumber(value as number);

@@ -3,8 +3,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gemm, type FloatArray } from '../../../src/engine/kernels/gemm.ts';
 import { gemmReference } from '../../../src/engine/kernels/gemm-reference.ts';
+import { gemmSimd, gemmSimdStatus, setGemmSimdEnabled } from '../../../src/engine/kernels/gemm-simd.ts';
 
 type Ctor = Float32ArrayConstructor | Float64ArrayConstructor;
+type Gemm = typeof gemm;
+
+/** The SIMD kernel called directly (whatever the size), failing if it declines a case it should cover. */
+const simdOnly: Gemm = (tA, tB, m, n, k, a, aOff, b, bOff, c, cOff, acc) => {
+  const done = gemmSimd(tA, tB, m, n, k, a as Float32Array, aOff, b as Float32Array, bOff, c as Float32Array, cOff, acc);
+  assert.ok(done, `gemmSimd declined transA=${tA} transB=${tB} ${m}x${n}x${k}`);
+};
 
 /** Deterministic values in [-1, 1) (a tiny LCG; the test must not depend on the engine's Rng). */
 function fill(arr: FloatArray, seed: number): void {
@@ -30,7 +38,7 @@ function maxRelDiff(x: FloatArray, y: FloatArray, from: number, to: number): num
 
 function check(
   Arr: Ctor, transA: boolean, transB: boolean, m: number, n: number, k: number,
-  offs: [number, number, number], accumulate: boolean, tol: number,
+  offs: [number, number, number], accumulate: boolean, tol: number, impl: Gemm = gemm,
 ): void {
   const [aOff, bOff, cOff] = offs;
   const tail = 3; // guard entries after each operand must stay untouched
@@ -42,7 +50,7 @@ function check(
   fill(c, 3 + m + n);
   const expected = c.slice();
   gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, cOff, accumulate);
-  gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+  impl(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
   const where = `${Arr.name} transA=${transA} transB=${transB} m=${m} n=${n} k=${k} offs=${offs} acc=${accumulate}`;
   const d = maxRelDiff(c, expected, cOff, cOff + m * n);
   if (!(d <= tol)) {
@@ -163,4 +171,68 @@ test('the float32 and float64 kernel files are the same text up to the precision
   const f64 = readFileSync(new URL('gemm-f64.ts', dir), 'utf8');
   const swapped = f32.replaceAll('Float32Array', 'Float64Array').replaceAll('F32', 'F64').replaceAll('float32', 'float64');
   assert.equal(f64, swapped, 'edit gemm-f32.ts and gemm-f64.ts together');
+});
+
+test('the WebAssembly SIMD kernel loads in Node', () => {
+  assert.equal(gemmSimdStatus(), 'ready');
+});
+
+test('the SIMD kernel matches the reference for sizes 1..17, offsets, accumulate, and cache slices', () => {
+  const simdCases = cases.filter(([tA, tB]) => !(tA && tB));
+  for (const [tA, tB] of simdCases) {
+    for (let m = 1; m <= 17; m++) {
+      for (let n = 1; n <= 17; n++) {
+        for (const k of [1, 2, 3, 4, 5, 7, 8, 9, 13, 16, 17]) {
+          check(Float32Array, tA, tB, m, n, k, [0, 0, 0], (m + n + k) % 2 === 1, 1e-5, simdOnly);
+        }
+      }
+    }
+    for (const offs of [[3, 5, 7], [1, 2, 3]] as [number, number, number][]) {
+      check(Float32Array, tA, tB, 9, 13, 11, offs, false, 1e-5, simdOnly);
+      check(Float32Array, tA, tB, 9, 13, 11, offs, true, 1e-5, simdOnly);
+    }
+    check(Float32Array, tA, tB, 37, 21, 600, [1, 2, 3], true, 1e-4, simdOnly);
+    check(Float32Array, tA, tB, 1, 512, 128, [0, 0, 0], false, 1e-5, simdOnly);
+  }
+  // Both transposed is left to JavaScript.
+  assert.equal(gemmSimd(true, true, 4, 4, 4, new Float32Array(16), 0, new Float32Array(16), 0, new Float32Array(16), 0, false), false);
+});
+
+test('the SIMD kernel propagates NaN: 0 · NaN is NaN on every lane and in every tail', () => {
+  for (const [tA, tB] of cases.filter(([x, y]) => !(x && y))) {
+    for (const [m, n, k] of [[4, 8, 4], [5, 13, 7], [1, 9, 6], [3, 3, 9]]) {
+      const a = new Float32Array(m * k);
+      for (let p = 0; p < k * n; p += 1) {
+        const b = new Float32Array(k * n);
+        b[p] = NaN;
+        const c = new Float32Array(m * n);
+        simdOnly(tA, tB, m, n, k, a, 0, b, 0, c, 0, false);
+        const expected = new Float32Array(m * n);
+        gemmReference(tA, tB, m, n, k, a, 0, b, 0, expected, 0, false);
+        for (let i = 0; i < c.length; i++) {
+          assert.equal(Number.isNaN(c[i]), Number.isNaN(expected[i]), `NaN at b[${p}], entry ${i} (transA=${tA} transB=${tB} ${m}x${n}x${k})`);
+        }
+      }
+    }
+  }
+});
+
+test('gemm gives the same float32 results with the SIMD path switched off, to float32 rounding', () => {
+  const m = 33, n = 70, k = 129;
+  const a = new Float32Array(m * k), b = new Float32Array(k * n);
+  fill(a, 11);
+  fill(b, 12);
+  const viaSimd = new Float32Array(m * n);
+  const viaJs = new Float32Array(m * n);
+  gemm(false, false, m, n, k, a, 0, b, 0, viaSimd, 0, false);
+  setGemmSimdEnabled(false);
+  try {
+    assert.equal(gemmSimdStatus(), 'disabled');
+    gemm(false, false, m, n, k, a, 0, b, 0, viaJs, 0, false);
+  } finally {
+    setGemmSimdEnabled(true);
+  }
+  assert.equal(gemmSimdStatus(), 'ready');
+  assert.ok(maxRelDiff(viaSimd, viaJs, 0, m * n) < 1e-5);
+  assert.notDeepEqual(Array.from(viaSimd), Array.from(viaJs), 'the two paths sum in different precisions, so some bits differ');
 });

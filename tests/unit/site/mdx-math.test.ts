@@ -28,3 +28,9 @@ test('math inside list items and emphasis', async () => {
 test('invalid TeX fails instead of rendering red text', async () => {
 	await assert.rejects(toHtml('Intro.\n\n$\\frac{1}{2$\n'), /04-math\.mdx:3: KaTeX parse error/);
 });
+
+test('a link made only of math gets the TeX as its accessible name; mixed links are left alone', async () => {
+	const html = await toHtml('See [$\\operatorname{diag}(f_t)$](#eq-cell-path) and [the gate $f_t$](#eq-forget-gate).\n');
+	assert.match(html, /<a href="#eq-cell-path" aria-label="\\operatorname\{diag\}\(f_t\)">/);
+	assert.match(html, /<a href="#eq-forget-gate">the gate /);
+});

@@ -12,6 +12,7 @@ import remarkHeadingIds from '../../../src/site/remark-heading-ids.ts';
 import remarkEquationLabels from '../../../src/site/remark-equation-labels.ts';
 import { katexOptions } from '../../../src/site/katex-options.ts';
 import rehypeMathErrors from '../../../src/site/rehype-math-errors.ts';
+import rehypeMathLinkNames from '../../../src/site/rehype-math-link-names.ts';
 
 const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
 
@@ -34,6 +35,7 @@ export async function toHtml(source: string, path = '/repo/content/en/04-math.md
 		.use(remarkRehype, { passThrough: [] , handlers: Object.fromEntries(MDX_NODES.map((n) => [n, () => undefined])) })
 		.use(rehypeKatex, katexOptions)
 		.use(rehypeMathErrors)
+		.use(rehypeMathLinkNames)
 		.use(rehypeStringify);
 	return String(await processor.process(file));
 }

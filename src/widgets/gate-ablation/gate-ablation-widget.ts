@@ -1,0 +1,413 @@
+/**
+ * <gate-ablation>: the live part of the gate ablation figure (chapter 8.5). Loaded lazily by
+ * components/GateAblation.astro when the figure comes on screen.
+ *
+ * The reader picks 2–4 cell variants, the delay N, the seed and the forget-gate bias; "Start training"
+ * sends the configs to a worker (ablation.worker.ts), which trains them in lockstep and posts evaluation
+ * points every ~30 ms. The page only draws: two Observable Plot charts (accuracy, loss), a results table
+ * of <output>s, a summary sentence, and text alternatives with the numbers. Nothing starts by itself.
+ */
+import * as Plot from '@observablehq/plot';
+import { button, checkboxControl, copyLinkControl, el, rangeControl, uid, urlBinding } from '../shared/dom.ts';
+import { WorkerRuns } from '../shared/worker-channel.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, SEED_MAX, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type Variant } from './model.ts';
+import { textFor, type AblationText } from './labels.ts';
+import { MAX_VARIANTS, MIN_VARIANTS, SCHEMA, URL_PREFIX, configsFor, isValidSelection, selectedVariants, stateFromSearch, type AblationState } from './state.ts';
+import type { AblationCommand, AblationEvent } from './protocol.ts';
+
+/** Dash patterns per slot so colour is not the only cue. */
+const DASH = [undefined, '6,3', '2,3', '8,3,2,3'];
+/** Minimum time between chart redraws while training. */
+const REDRAW_MS = 250;
+
+type Phase = 'idle' | 'running' | 'paused' | 'finished';
+
+export class GateAblationElement extends HTMLElement {
+	#text: AblationText = textFor('en');
+	#state!: AblationState;
+	#url = urlBinding(SCHEMA, URL_PREFIX, 'gate-ablation');
+	#runs: WorkerRuns<AblationCommand, AblationEvent> | null = null;
+	#phase: Phase = 'idle';
+	/** Variants of the current (or last) run, in slot order. */
+	#running: Variant[] = [];
+	#series = new Map<Variant, EvalPoint[]>();
+	#rows: ResultRow[] = [];
+	#step = 0;
+	#elapsedMs = 0;
+	#redrawTimer: number | null = null;
+	#lastDraw = 0;
+
+	#checks = new Map<Variant, HTMLInputElement>();
+	#hint!: HTMLParagraphElement;
+	#delay!: ReturnType<typeof rangeControl>;
+	#seed!: HTMLInputElement;
+	#forgetBias!: HTMLInputElement;
+	#startButton!: HTMLButtonElement;
+	#stepOut!: HTMLOutputElement;
+	#timeOut!: HTMLOutputElement;
+	#status!: HTMLSpanElement;
+	#legend!: HTMLUListElement;
+	#accChart!: HTMLDivElement;
+	#lossChart!: HTMLDivElement;
+	#accAlt!: HTMLParagraphElement;
+	#lossAlt!: HTMLParagraphElement;
+	#tableBody!: HTMLTableSectionElement;
+	#summary!: HTMLParagraphElement;
+
+	connectedCallback(): void {
+		if (this.dataset.ready !== undefined) return;
+		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
+		this.#state = stateFromSearch(location.search);
+		this.#build();
+		this.dataset.ready = '';
+		this.#syncControls();
+		this.#clearResults();
+	}
+
+	disconnectedCallback(): void {
+		this.#runs?.terminate();
+		this.#runs = null;
+	}
+
+	#build(): void {
+		const t = this.#text;
+		this.replaceChildren();
+
+		const variants = el('fieldset', 'ga-variants');
+		variants.append(el('legend', 'w-label', t.pick));
+		const grid = el('div', 'ga-variant-grid');
+		for (const v of VARIANTS) {
+			const { root, input } = checkboxControl(t.name(v), false, () => this.#onVariantsChanged());
+			const count = el('span', 'ga-params', ` · ${t.params(parameterCount(v, DEFAULTS.hiddenSize))}`);
+			root.append(count);
+			grid.append(root);
+			this.#checks.set(v, input);
+		}
+		this.#hint = el('p', 'ga-hint');
+		this.#hint.id = uid('ga-hint');
+		this.#hint.setAttribute('aria-live', 'polite');
+		variants.setAttribute('aria-describedby', this.#hint.id);
+		variants.append(grid, this.#hint);
+
+		const settings = el('div', 'ga-settings');
+		this.#delay = rangeControl({
+			label: t.delay,
+			min: DELAY_MIN,
+			max: DELAY_MAX,
+			step: 1,
+			value: this.#state.n,
+			onInput: (n) => this.#update({ n }),
+		});
+		const seedField = el('div', 'w-field ga-seed');
+		const seedLabel = el('label', 'w-label', t.seed);
+		this.#seed = el('input', 'w-number');
+		this.#seed.type = 'number';
+		this.#seed.id = uid('ga-seed');
+		this.#seed.min = '0';
+		this.#seed.max = String(SEED_MAX);
+		this.#seed.step = '1';
+		seedLabel.htmlFor = this.#seed.id;
+		this.#seed.addEventListener('change', () => {
+			const s = this.#seed.valueAsNumber;
+			if (!Number.isInteger(s) || s < 0 || s > SEED_MAX) {
+				this.#seed.value = String(this.#state.seed);
+				return;
+			}
+			this.#update({ seed: s });
+		});
+		seedField.append(seedLabel, this.#seed);
+		const fb = checkboxControl(t.forgetBias, this.#state.fb, (fbOn) => this.#update({ fb: fbOn }));
+		this.#forgetBias = fb.input;
+		settings.append(this.#delay.root, seedField, fb.root);
+
+		const actions = el('div', 'ga-actions');
+		this.#startButton = button(t.start, () => this.#onStartPause(), 'w-button ga-start');
+		const reset = button(t.reset, () => this.#reset());
+		const copy = copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#url.link(this.#state));
+		actions.append(this.#startButton, reset, copy);
+
+		const progress = el('div', 'ga-progress');
+		this.#stepOut = this.#readout(progress, t.step);
+		this.#timeOut = this.#readout(progress, t.elapsed);
+		this.#status = el('span', 'ga-status');
+		this.#status.setAttribute('role', 'status');
+		progress.append(this.#status);
+
+		this.#legend = el('ul', 'ga-legend');
+		const charts = el('div', 'ga-charts');
+		const acc = this.#chartBox(t.accuracyChart);
+		const loss = this.#chartBox(t.lossChart);
+		[this.#accChart, this.#accAlt] = [acc.chart, acc.alt];
+		[this.#lossChart, this.#lossAlt] = [loss.chart, loss.alt];
+		charts.append(acc.root, loss.root);
+
+		const wrap = el('div', 'widget-table-wrap');
+		const table = el('table', 'widget-table ga-results');
+		table.append(el('caption', '', t.resultsCaption));
+		const head = el('thead');
+		const hr = el('tr');
+		for (const h of [t.colVariant, t.colParams, t.colAccuracy, t.colLoss, t.colTo90]) {
+			const th = el('th', '', h);
+			th.scope = 'col';
+			hr.append(th);
+		}
+		head.append(hr);
+		this.#tableBody = el('tbody');
+		table.append(head, this.#tableBody);
+		wrap.append(table);
+
+		this.#summary = el('p', 'ga-summary');
+
+		this.append(variants, settings, actions, progress, this.#legend, charts, wrap, this.#summary);
+	}
+
+	#readout(parent: HTMLElement, label: string): HTMLOutputElement {
+		const box = el('span', 'ga-readout');
+		const out = el('output');
+		out.id = uid('ga-out');
+		out.setAttribute('aria-live', 'off');
+		const lab = el('label', 'w-label', label);
+		lab.htmlFor = out.id;
+		box.append(lab, document.createTextNode(' '), out);
+		parent.append(box);
+		return out;
+	}
+
+	#chartBox(title: string): { root: HTMLDivElement; chart: HTMLDivElement; alt: HTMLParagraphElement } {
+		const root = el('div', 'ga-chart-box');
+		const heading = el('p', 'ga-chart-title', title);
+		const chart = el('div', 'ga-chart');
+		const alt = el('p', 'ga-chart-alt');
+		alt.id = uid('ga-alt');
+		root.append(heading, chart, alt);
+		return { root, chart, alt };
+	}
+
+	/** Writes the state into every control (after load or reset). */
+	#syncControls(): void {
+		const chosen = new Set(selectedVariants(this.#state));
+		for (const [v, input] of this.#checks) input.checked = chosen.has(v);
+		this.#delay.set(this.#state.n);
+		this.#seed.value = String(this.#state.seed);
+		this.#forgetBias.checked = this.#state.fb;
+		this.#updateHint();
+	}
+
+	#onVariantsChanged(): void {
+		const v = VARIANTS.map((name, k) => (this.#checks.get(name)!.checked ? k : -1)).filter((k) => k >= 0);
+		this.#state = { ...this.#state, v };
+		this.#updateHint();
+		if (isValidSelection(this.#state)) this.#url.save(this.#state);
+		this.#stopAndClear();
+	}
+
+	#updateHint(): void {
+		const n = this.#state.v.length;
+		this.#hint.textContent = this.#text.pickHint(n);
+		this.#startButton.disabled = n < MIN_VARIANTS || n > MAX_VARIANTS;
+		// Once four are chosen, the others are disabled, so the limit is visible before it bites.
+		for (const [, input] of this.#checks) input.disabled = !input.checked && n >= MAX_VARIANTS;
+	}
+
+	/** A changed setting invalidates the current curves: stop the run and start over from a clean slate. */
+	#update(change: Partial<AblationState>): void {
+		this.#state = { ...this.#state, ...change };
+		this.#url.save(this.#state);
+		this.#stopAndClear();
+	}
+
+	#reset(): void {
+		this.#state = stateFromSearch('');
+		this.#url.save(this.#state);
+		this.#syncControls();
+		this.#stopAndClear();
+	}
+
+	#stopAndClear(): void {
+		if (this.#phase === 'running' || this.#phase === 'paused') this.#runs?.terminate();
+		this.#clearResults();
+	}
+
+	#clearResults(): void {
+		this.#phase = 'idle';
+		this.#running = selectedVariants(this.#state);
+		this.#series = new Map(this.#running.map((v) => [v, []]));
+		this.#rows = [];
+		this.#step = 0;
+		this.#elapsedMs = 0;
+		this.#status.textContent = this.#text.idle;
+		this.#render();
+	}
+
+	#onStartPause(): void {
+		if (this.#phase === 'running') {
+			this.#phase = 'paused';
+			this.#runs?.send({ type: 'pause' });
+			this.#status.textContent = this.#text.paused;
+			this.#renderProgress();
+			return;
+		}
+		if (this.#phase === 'paused') {
+			this.#phase = 'running';
+			this.#runs?.send({ type: 'resume' });
+			this.#status.textContent = this.#text.running;
+			this.#renderProgress();
+			return;
+		}
+		if (!isValidSelection(this.#state)) return;
+		this.#clearResults();
+		this.#runs ??= new WorkerRuns<AblationCommand, AblationEvent>(
+			() => new Worker(new URL('./ablation.worker.ts', import.meta.url), { type: 'module' }),
+			(event) => this.#onEvent(event),
+			(message) => this.#onWorkerError(message),
+		);
+		this.#phase = 'running';
+		this.#status.textContent = this.#text.running;
+		this.#runs.start({ type: 'start', configs: configsFor(this.#state) });
+		this.#renderProgress();
+	}
+
+	#onEvent(event: AblationEvent): void {
+		if (event.type === 'paused') return;
+		for (const { variant, point } of event.points) this.#series.get(variant)?.push(point);
+		this.#rows = event.rows;
+		this.#step = event.step;
+		this.#elapsedMs = event.elapsedMs;
+		if (event.failures.length > 0) {
+			this.#status.textContent = event.failures.map((f) => this.#text.failed(f.variant, f.message)).join(' ');
+		}
+		if (event.done) {
+			this.#phase = 'finished';
+			if (event.failures.length === 0) this.#status.textContent = this.#text.finished(event.elapsedMs);
+			this.#render();
+			return;
+		}
+		this.#renderProgress();
+		this.#scheduleDraw();
+	}
+
+	#onWorkerError(message: string): void {
+		this.#phase = 'idle';
+		this.#status.textContent = this.#text.workerFailed(message);
+		this.#renderProgress();
+	}
+
+	/** Redraws at most every REDRAW_MS while training, so drawing never competes with reading. */
+	#scheduleDraw(): void {
+		if (this.#redrawTimer !== null) return;
+		const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#lastDraw));
+		this.#redrawTimer = window.setTimeout(() => {
+			this.#redrawTimer = null;
+			this.#render();
+		}, wait);
+	}
+
+	#render(): void {
+		this.#lastDraw = performance.now();
+		this.#renderProgress();
+		this.#renderLegend();
+		this.#renderCharts();
+		this.#renderTable();
+		const s = summarize(this.#rows);
+		this.#summary.textContent = this.#rows.length === 0 ? this.#text.idle : this.#text.summary(s, this.#step, this.#state.n);
+	}
+
+	#renderProgress(): void {
+		const t = this.#text;
+		this.#stepOut.value = t.stepOf(this.#step, DEFAULTS.maxSteps);
+		this.#timeOut.value = t.seconds(this.#elapsedMs);
+		this.#startButton.textContent = this.#phase === 'running' ? t.pause : this.#phase === 'paused' ? t.resume : t.start;
+		this.#startButton.setAttribute('aria-pressed', String(this.#phase === 'running'));
+		this.dataset.phase = this.#phase;
+	}
+
+	#renderLegend(): void {
+		this.#legend.replaceChildren(
+			...this.#running.map((v, slot) => {
+				const item = el('li', `ga-legend-item ga-slot-${slot}`);
+				const swatch = el('span', 'ga-swatch');
+				swatch.setAttribute('aria-hidden', 'true');
+				item.append(swatch, document.createTextNode(`${this.#text.short(v)}: ${this.#text.name(v)}`));
+				return item;
+			}),
+		);
+	}
+
+	#renderCharts(): void {
+		const t = this.#text;
+		this.#accAlt.textContent = t.chartAlt(this.#rows, 'accuracy');
+		this.#lossAlt.textContent = t.chartAlt(this.#rows, 'loss');
+		this.#accChart.replaceChildren(this.#plot('accuracy', this.#accAlt));
+		this.#lossChart.replaceChildren(this.#plot('loss', this.#lossAlt));
+	}
+
+	#plot(kind: 'accuracy' | 'loss', alt: HTMLParagraphElement): SVGSVGElement | HTMLElement {
+		const t = this.#text;
+		const width = Math.max(260, Math.min(640, this.#accChart.clientWidth || 320));
+		const maxLoss = Math.max(1.5, ...[...this.#series.values()].flat().map((p) => p.loss));
+		const marks: Plot.Markish[] = [
+			Plot.ruleY([kind === 'accuracy' ? 25 : 0], { strokeOpacity: 0.4, strokeDasharray: kind === 'accuracy' ? '3,3' : undefined }),
+		];
+		if (kind === 'accuracy') marks.push(Plot.ruleY([90], { strokeOpacity: 0.25 }));
+		this.#running.forEach((v, slot) => {
+			const data = [{ step: 0, accuracy: NaN, loss: NaN }, ...(this.#series.get(v) ?? [])].filter((p) => Number.isFinite(p.loss));
+			if (data.length === 0) return;
+			marks.push(
+				Plot.line(data, {
+					x: 'step',
+					y: (p: EvalPoint) => (kind === 'accuracy' ? p.accuracy * 100 : p.loss),
+					stroke: 'currentColor',
+					strokeWidth: 2,
+					strokeDasharray: DASH[slot],
+					className: `ga-line ga-slot-${slot}`,
+				}),
+			);
+		});
+		return Plot.plot({
+			width,
+			height: Math.round(Math.min(260, width * 0.6)),
+			marginLeft: 44,
+			marginBottom: 36,
+			style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
+			ariaLabel: kind === 'accuracy' ? t.accuracyChart : t.lossChart,
+			ariaDescription: alt.textContent ?? undefined,
+			x: { domain: [0, DEFAULTS.maxSteps], label: t.stepAxis, grid: true, ticks: 4 },
+			y: kind === 'accuracy' ? { domain: [0, 100], label: t.accuracyAxis, grid: true, ticks: 5 } : { domain: [0, maxLoss], label: t.lossAxis, grid: true, ticks: 4 },
+			marks,
+		});
+	}
+
+	#renderTable(): void {
+		const t = this.#text;
+		const byVariant = new Map(this.#rows.map((r) => [r.variant, r]));
+		this.#tableBody.replaceChildren(
+			...this.#running.map((v, slot) => {
+				const r = byVariant.get(v);
+				const tr = el('tr', `ga-slot-${slot}`);
+				const th = el('th');
+				th.scope = 'row';
+				const sw = el('span', 'ga-swatch');
+				sw.setAttribute('aria-hidden', 'true');
+				th.append(sw, document.createTextNode(t.name(v)));
+				const cell = (text: string, label: string) => {
+					const td = el('td');
+					const out = el('output');
+					out.setAttribute('aria-label', `${label}, ${t.short(v)}`);
+					out.value = text;
+					td.append(out);
+					return td;
+				};
+				tr.append(
+					th,
+					el('td', '', t.paramsCell(parameterCount(v, DEFAULTS.hiddenSize))),
+					cell(r ? t.percent(r.accuracy) : '–', t.colAccuracy),
+					cell(r ? r.loss.toFixed(3) : '–', t.colLoss),
+					cell(r ? (r.stepsToTarget === null ? t.notYet : String(r.stepsToTarget)) : '–', t.colTo90),
+				);
+				return tr;
+			}),
+		);
+	}
+}
+
+if (!customElements.get('gate-ablation')) customElements.define('gate-ablation', GateAblationElement);

@@ -1,0 +1,205 @@
+/** Interface text of the gate ablation widget in both site languages, and each variant's equation (TeX). */
+import { percent, type ResultRow, type Variant, type summarize } from './model.ts';
+
+export type Summary = ReturnType<typeof summarize>;
+
+/** What each variant changes, in the chapter's symbols (rendered with KaTeX at build time). */
+export const EQUATIONS: Record<Variant, string> = {
+  vanilla: String.raw`C_t = f_t * C_{t-1} + i_t * \tilde{C}_t,\quad h_t = o_t * \tanh(C_t)`,
+  'no-forget-gate': String.raw`f_t \equiv 1:\quad C_t = C_{t-1} + i_t * \tilde{C}_t`,
+  'no-input-gate': String.raw`i_t \equiv 1:\quad C_t = f_t * C_{t-1} + \tilde{C}_t`,
+  'no-output-gate': String.raw`o_t \equiv 1:\quad h_t = \tanh(C_t)`,
+  coupled: String.raw`f_t = 1 - i_t:\quad C_t = (1 - i_t) * C_{t-1} + i_t * \tilde{C}_t`,
+  peepholes: String.raw`f_t = \sigma(W_f \cdot [h_{t-1}, x_t] + p_f * C_{t-1} + b_f),\ \text{likewise } p_i * C_{t-1} \text{ in } i_t,\ p_o * C_t \text{ in } o_t`,
+  'no-output-activation': String.raw`h_t = o_t * C_t`,
+  gru: String.raw`h_t = (1 - z_t) * \tilde{h}_t + z_t * h_{t-1}`,
+};
+
+const NAMES: Record<'en' | 'zh-cn', Record<Variant, string>> = {
+  en: {
+    vanilla: 'Vanilla LSTM',
+    'no-forget-gate': 'Forget gate fixed at 1 (NFG)',
+    'no-input-gate': 'No input gate (NIG)',
+    'no-output-gate': 'No output gate (NOG)',
+    coupled: 'Coupled input and forget gates (CIFG)',
+    peepholes: 'Peepholes (PH)',
+    'no-output-activation': 'No output activation (NOAF)',
+    gru: 'GRU',
+  },
+  'zh-cn': {
+    vanilla: '标准 LSTM',
+    'no-forget-gate': '遗忘门固定为 1（NFG）',
+    'no-input-gate': '去掉输入门（NIG）',
+    'no-output-gate': '去掉输出门（NOG）',
+    coupled: '耦合输入门与遗忘门（CIFG）',
+    peepholes: '窥视孔连接（PH）',
+    'no-output-activation': '去掉输出激活函数（NOAF）',
+    gru: 'GRU',
+  },
+};
+
+/** Short names for chart labels and the summary sentence. */
+const SHORT: Record<Variant, string> = {
+  vanilla: 'LSTM',
+  'no-forget-gate': 'NFG',
+  'no-input-gate': 'NIG',
+  'no-output-gate': 'NOG',
+  coupled: 'CIFG',
+  peepholes: 'PH',
+  'no-output-activation': 'NOAF',
+  gru: 'GRU',
+};
+
+const fmtInt = (lang: 'en' | 'zh-cn', n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+
+function make(lang: 'en' | 'zh-cn') {
+  const name = (v: Variant) => NAMES[lang][v];
+  const short = (v: Variant) => SHORT[v];
+  const list = (rows: readonly ResultRow[]) => rows.map((r) => short(r.variant)).join(lang === 'en' ? ', ' : '、');
+  if (lang === 'en') {
+    return {
+      name,
+      short,
+      title: 'Gate ablation: which parts of the LSTM matter?',
+      fallback:
+        'With JavaScript, this figure trains the LSTM variants you pick, side by side in your browser, on the delayed-recall task: ' +
+        'see one of 4 symbols, then N distractors, then answer which symbol came first (chance is 25 %). ' +
+        'Accuracy and loss curves update live; a table lists the final accuracy and the steps each variant needed to reach 90 %.',
+      variantsHeading: 'The variants (all with the same hidden size H)',
+      tableCaption: (h: number) => `Variants and their parameters at H = ${h} (recurrent cell plus the linear read-out)`,
+      colVariant: 'Variant',
+      colChange: 'What changes',
+      colParams: 'Parameters',
+      caption:
+        'Each variant starts from the same seed and sees the same batches; only the cell differs. Greff et al. (2017) found that removing the forget gate or the output activation hurt most, while coupling the input and forget gates or removing the peepholes cost little. On this small task, try it: the result can depend on the delay N and the seed.',
+      pick: 'Variants to train (pick 2 to 4)',
+      pickHint: (n: number) => (n < 2 ? 'Pick at least 2 variants.' : n > 4 ? 'Pick at most 4 variants.' : ''),
+      delay: 'Delay N (distractors)',
+      seed: 'Seed',
+      forgetBias: 'Forget-gate bias starts at 1',
+      start: 'Start training',
+      pause: 'Pause',
+      resume: 'Resume',
+      reset: 'Reset',
+      copy: 'Copy link',
+      copied: 'Link copied.',
+      copyFailed: 'Copy this link:',
+      step: 'Step',
+      stepOf: (s: number, max: number) => `${s} / ${max}`,
+      elapsed: 'Elapsed',
+      seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
+      accuracyChart: 'Held-out accuracy by training step',
+      lossChart: 'Held-out loss (cross-entropy, nats) by training step',
+      accuracyAxis: 'accuracy (%)',
+      lossAxis: 'loss',
+      stepAxis: 'training step',
+      resultsCaption: 'Results so far (held-out set of 128 sequences)',
+      colAccuracy: 'Accuracy',
+      colLoss: 'Loss',
+      colTo90: 'Steps to 90 %',
+      notYet: 'not yet',
+      params: (n: number) => `${fmtInt(lang, n)} parameters`,
+      paramsCell: (n: number) => fmtInt(lang, n),
+      percent: (x: number) => `${percent(x)} %`,
+      idle: 'Pick the variants and press “Start training”.',
+      running: 'Training…',
+      paused: 'Paused.',
+      finished: (ms: number) => `Finished in ${(ms / 1000).toFixed(1)} s.`,
+      failed: (v: Variant, msg: string) => `${name(v)} stopped: ${msg}`,
+      workerFailed: (msg: string) => `Training stopped: ${msg}`,
+      chartAlt: (rows: readonly ResultRow[], kind: 'accuracy' | 'loss') =>
+        rows.length === 0
+          ? 'No training yet.'
+          : (kind === 'accuracy' ? 'Held-out accuracy at step ' : 'Held-out loss at step ') +
+            `${Math.min(...rows.map((r) => r.steps))}: ` +
+            rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)} %` : r.loss.toFixed(3)}`).join(', ') +
+            '.',
+      summary: (s: Summary, step: number, delay: number) => {
+        if (s.kind === 'none') return 'No results yet.';
+        const head = `After ${step} steps with N = ${delay}: `;
+        if (s.kind === 'all-learned') {
+          return `${head}every variant recalls the first symbol at least 90 % of the time; ${short(s.fastest!.variant)} got there first (step ${s.fastest!.stepsToTarget}).`;
+        }
+        if (s.kind === 'some-learned') {
+          return `${head}${list(s.learned)} reached 90 % (fastest ${short(s.fastest!.variant)}, step ${s.fastest!.stepsToTarget}); ${list(s.notLearned)} did not — lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)} % (chance 25 %).`;
+        }
+        return `${head}no variant has reached 90 % yet; best ${short(s.best!.variant)} at ${percent(s.best!.accuracy)} %, lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)} % (chance 25 %).`;
+      },
+    };
+  }
+  return {
+    name,
+    short,
+    title: '门消融实验：LSTM 的哪些部件重要？',
+    fallback:
+      '启用 JavaScript 后，这个图会在你的浏览器里把你选的几种 LSTM 变体并排训练在延迟回忆任务上：先看到 4 个符号之一，再看到 N 个干扰符号，最后回答最先出现的是哪个符号（随机猜测的准确率为 25 %）。' +
+      '准确率和损失曲线实时更新；表格列出每个变体的最终准确率和达到 90 % 所需的步数。',
+    variantsHeading: '各个变体（隐藏层大小 H 都相同）',
+    tableCaption: (h: number) => `H = ${h} 时各变体及其参数量（循环单元加线性输出层）`,
+    colVariant: '变体',
+    colChange: '改动',
+    colParams: '参数量',
+    caption:
+      '每个变体都从同一个种子出发、看到同样的批次，只有单元不同。Greff 等（2017）发现，去掉遗忘门或输出激活函数损害最大，而耦合输入门与遗忘门、去掉窥视孔连接代价很小。在这个小任务上亲手试一试：结果可能随延迟 N 和种子而变。',
+    pick: '要训练的变体（选 2 到 4 个）',
+    pickHint: (n: number) => (n < 2 ? '请至少选择 2 个变体。' : n > 4 ? '最多选择 4 个变体。' : ''),
+    delay: '延迟 N（干扰符号个数）',
+    seed: '种子',
+    forgetBias: '遗忘门偏置初始化为 1',
+    start: '开始训练',
+    pause: '暂停',
+    resume: '继续',
+    reset: '重置',
+    copy: '复制链接',
+    copied: '链接已复制。',
+    copyFailed: '请复制此链接：',
+    step: '步数',
+    stepOf: (s: number, max: number) => `${s} / ${max}`,
+    elapsed: '用时',
+    seconds: (ms: number) => `${(ms / 1000).toFixed(1)} 秒`,
+    accuracyChart: '留出集准确率随训练步数的变化',
+    lossChart: '留出集损失（交叉熵，奈特）随训练步数的变化',
+    accuracyAxis: '准确率（%）',
+    lossAxis: '损失',
+    stepAxis: '训练步数',
+    resultsCaption: '目前的结果（留出集，128 个序列）',
+    colAccuracy: '准确率',
+    colLoss: '损失',
+    colTo90: '达到 90 % 的步数',
+    notYet: '尚未达到',
+    params: (n: number) => `${fmtInt(lang, n)} 个参数`,
+    paramsCell: (n: number) => fmtInt(lang, n),
+    percent: (x: number) => `${percent(x)} %`,
+    idle: '选好变体后按“开始训练”。',
+    running: '训练中……',
+    paused: '已暂停。',
+    finished: (ms: number) => `训练完成，用时 ${(ms / 1000).toFixed(1)} 秒。`,
+    failed: (v: Variant, msg: string) => `${name(v)} 已停止：${msg}`,
+    workerFailed: (msg: string) => `训练已停止：${msg}`,
+    chartAlt: (rows: readonly ResultRow[], kind: 'accuracy' | 'loss') =>
+      rows.length === 0
+        ? '尚未开始训练。'
+        : `第 ${Math.min(...rows.map((r) => r.steps))} 步时的留出集${kind === 'accuracy' ? '准确率' : '损失'}：` +
+          rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)} %` : r.loss.toFixed(3)}`).join('，') +
+          '。',
+    summary: (s: Summary, step: number, delay: number) => {
+      if (s.kind === 'none') return '还没有结果。';
+      const head = `N = ${delay}，训练 ${step} 步后：`;
+      if (s.kind === 'all-learned') {
+        return `${head}每个变体回忆第一个符号的准确率都达到了 90 % 以上；${short(s.fastest!.variant)} 最先达到（第 ${s.fastest!.stepsToTarget} 步）。`;
+      }
+      if (s.kind === 'some-learned') {
+        return `${head}${list(s.learned)} 达到了 90 %（最快的是 ${short(s.fastest!.variant)}，第 ${s.fastest!.stepsToTarget} 步）；${list(s.notLearned)} 没有达到，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)} %（随机猜测为 25 %）。`;
+      }
+      return `${head}还没有变体达到 90 %；最高的 ${short(s.best!.variant)} 为 ${percent(s.best!.accuracy)} %，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)} %（随机猜测为 25 %）。`;
+    },
+  };
+}
+
+const TEXT = { en: make('en'), 'zh-cn': make('zh-cn') };
+export type AblationText = ReturnType<typeof make>;
+
+/** The widget's text for a page language tag ('en', 'zh-CN', 'zh-cn'). */
+export function textFor(lang: string | null | undefined): AblationText {
+  return lang && lang.toLowerCase().startsWith('zh') ? TEXT['zh-cn'] : TEXT.en;
+}

@@ -1,0 +1,216 @@
+/**
+ * Gate ablation (chapter 8.5), DOM-free: the memory race's delayed-recall task (memory-race/task.ts: one of
+ * K = 4 symbols, N distractors, a query; chance 1/4) learned by LSTM variants of equal hidden size, side by
+ * side, from the same seed and the same batches. Runs in the widget's worker, in unit tests and at build time
+ * (parameter counts in the static table).
+ *
+ *   x [B, T, V] one-hot → recurrent core (an LstmVariant or a GRU) → h at the query step [B, H] → Linear → logits [B, K]
+ *
+ * Per step: cross-entropy on one batch, Adam, gradient-norm clipping; every `evalEvery` steps the accuracy
+ * and loss on a fixed held-out set of sequences.
+ */
+import {
+  Adam,
+  GRU,
+  Linear,
+  LstmVariant,
+  Module,
+  Rng,
+  Tensor,
+  crossEntropy,
+  noGrad,
+  reshape,
+  slice,
+  trainStep,
+  type LstmVariantName,
+} from '../../engine/index.ts';
+import { K, VOCAB, recallBatch, type RecallBatch } from '../memory-race/task.ts';
+import { accuracyOf } from '../memory-race/model.ts';
+
+/** The cells a reader can compare: the LSTM variants plus the GRU. */
+export const VARIANTS = [
+  'vanilla',
+  'no-forget-gate',
+  'no-input-gate',
+  'no-output-gate',
+  'coupled',
+  'peepholes',
+  'no-output-activation',
+  'gru',
+] as const satisfies readonly (LstmVariantName | 'gru')[];
+export type Variant = (typeof VARIANTS)[number];
+
+export interface AblationConfig {
+  variant: Variant;
+  /** N: distractors between the symbol and the query (sequence length T = N + 2). */
+  delay: number;
+  seed: number;
+  hiddenSize: number;
+  batchSize: number;
+  learningRate: number;
+  /** Initial forget-gate bias (Jozefowicz et al. 2015); null keeps PyTorch's U(±1/√H). */
+  forgetBias: number | null;
+  /** Evaluate on the held-out set every this many steps. */
+  evalEvery: number;
+  /** Held-out sequences. */
+  evalSize: number;
+  /** Step budget of a run. */
+  maxSteps: number;
+}
+
+/** Defaults measured to finish in well under a minute in a browser worker and to separate the variants. */
+export const DEFAULTS = {
+  delay: 20,
+  seed: 1,
+  hiddenSize: 16,
+  batchSize: 32,
+  learningRate: 0.01,
+  forgetBias: 1,
+  evalEvery: 10,
+  evalSize: 128,
+  maxSteps: 400,
+} as const;
+
+export const DELAY_MIN = 1;
+export const DELAY_MAX = 60;
+export const SEED_MAX = 999_999;
+/** Accuracy that counts as "learned" in the results table. */
+export const TARGET_ACCURACY = 0.9;
+
+export function configFor(variant: Variant, over: Partial<Omit<AblationConfig, 'variant'>> = {}): AblationConfig {
+  return { ...DEFAULTS, ...over, variant };
+}
+
+/** Recurrent core + linear read-out of the last hidden state. */
+export class RecallModel extends Module {
+  core: LstmVariant | GRU;
+  fc: Linear;
+  readonly _variant: Variant;
+
+  constructor(variant: Variant, hiddenSize: number, forgetBias: number | null, rng: Rng) {
+    super();
+    const common = { inputSize: VOCAB, hiddenSize, batchFirst: true, rng };
+    this._variant = variant;
+    this.core =
+      variant === 'gru'
+        ? new GRU(common)
+        : new LstmVariant({ ...common, variant, init: forgetBias === null ? undefined : { forgetBias } });
+    this.fc = new Linear({ inFeatures: hiddenSize, outFeatures: K, rng });
+  }
+
+  /** A task batch → logits [B, K] from h at the query step. */
+  forward(batch: RecallBatch): Tensor {
+    const { batchSize: B, steps: T } = batch;
+    const x = new Tensor(batch.x, [B, T, VOCAB]);
+    const [out] = this.core instanceof GRU ? this.core.forward(x) : this.core.forward(x); // [B, T, H]
+    return this.fc.forward(reshape(slice(out, 1, T - 1, T), [B, out.shape[2]]));
+  }
+}
+
+/** Number of trainable parameters of a variant's whole model (core + read-out) at hidden size H. */
+export function parameterCount(variant: Variant, hiddenSize: number): number {
+  const key = `${variant}/${hiddenSize}`;
+  let n = counts.get(key);
+  if (n === undefined) counts.set(key, (n = new RecallModel(variant, hiddenSize, null, new Rng(0)).numParameters()));
+  return n;
+}
+const counts = new Map<string, number>();
+
+export interface EvalPoint {
+  step: number;
+  accuracy: number;
+  loss: number;
+}
+
+/** One variant's training run: `step()` trains on the next batch; `evaluate()` scores the held-out set. */
+export class AblationTrainer {
+  readonly config: AblationConfig;
+  readonly model: RecallModel;
+  readonly history: EvalPoint[] = [];
+  steps = 0;
+  /** First evaluated step with accuracy ≥ TARGET_ACCURACY, or null. */
+  stepsToTarget: number | null = null;
+  /** Set when a step produced a non-finite loss or gradient (training stops for this variant). */
+  failure: string | null = null;
+  readonly #optimizer: Adam;
+  readonly #data: Rng;
+  readonly #heldOut: RecallBatch;
+  readonly #names: string[];
+
+  constructor(config: AblationConfig) {
+    this.config = config;
+    // Every variant draws its weights from the same seed and sees the same batches in the same order.
+    this.model = new RecallModel(config.variant, config.hiddenSize, config.forgetBias, new Rng(config.seed));
+    this.#optimizer = new Adam(this.model.parameters(), { lr: config.learningRate });
+    this.#names = this.model.namedParameters().map(([n]) => n);
+    this.#data = new Rng(config.seed * 2 + 1);
+    this.#heldOut = recallBatch(config.evalSize, config.delay, new Rng(config.seed * 2 + 2));
+  }
+
+  get done(): boolean {
+    return this.steps >= this.config.maxSteps || this.failure !== null;
+  }
+
+  /** One training step; returns the batch loss (NaN once the run has failed). */
+  step(): number {
+    if (this.done) return NaN;
+    const batch = recallBatch(this.config.batchSize, this.config.delay, this.#data);
+    const r = trainStep({
+      optimizer: this.#optimizer,
+      maxNorm: 1,
+      names: this.#names,
+      forward: () => crossEntropy(this.model.forward(batch), batch.y),
+    });
+    this.steps += 1;
+    if (!r.ok) this.failure = r.message ?? r.status;
+    if (this.steps % this.config.evalEvery === 0 || this.done) this.evaluate();
+    return r.loss;
+  }
+
+  /** Accuracy and mean cross-entropy on the held-out set, recorded in `history`. */
+  evaluate(): EvalPoint {
+    const batch = this.#heldOut;
+    const logits = noGrad(() => this.model.forward(batch));
+    const loss = noGrad(() => crossEntropy(logits, batch.y)).item();
+    const point = { step: this.steps, accuracy: accuracyOf(logits, batch.y), loss };
+    if (this.history.at(-1)?.step !== point.step) this.history.push(point);
+    if (this.stepsToTarget === null && point.accuracy >= TARGET_ACCURACY) this.stepsToTarget = point.step;
+    return point;
+  }
+}
+
+export interface ResultRow {
+  variant: Variant;
+  steps: number;
+  accuracy: number;
+  loss: number;
+  stepsToTarget: number | null;
+}
+
+export type SummaryKind = 'none' | 'all-learned' | 'some-learned' | 'none-learned';
+
+/**
+ * What the current results say, as data for the sentence under the chart: which variants reached the
+ * target, the best and the worst by accuracy. Rows must all have at least one evaluation.
+ */
+export function summarize(rows: readonly ResultRow[]): {
+  kind: SummaryKind;
+  learned: ResultRow[];
+  notLearned: ResultRow[];
+  best: ResultRow | null;
+  worst: ResultRow | null;
+  fastest: ResultRow | null;
+} {
+  if (rows.length === 0) return { kind: 'none', learned: [], notLearned: [], best: null, worst: null, fastest: null };
+  const learned = rows.filter((r) => r.stepsToTarget !== null);
+  const notLearned = rows.filter((r) => r.stepsToTarget === null);
+  const byAcc = [...rows].sort((a, b) => b.accuracy - a.accuracy || VARIANTS.indexOf(a.variant) - VARIANTS.indexOf(b.variant));
+  const fastest = [...learned].sort((a, b) => a.stepsToTarget! - b.stepsToTarget! || VARIANTS.indexOf(a.variant) - VARIANTS.indexOf(b.variant))[0] ?? null;
+  const kind: SummaryKind = learned.length === rows.length ? 'all-learned' : learned.length > 0 ? 'some-learned' : 'none-learned';
+  return { kind, learned, notLearned, best: byAcc[0], worst: byAcc[byAcc.length - 1], fastest };
+}
+
+/** Percentage with no decimals ("94 %" is written by the labels). */
+export function percent(x: number): string {
+  return String(Math.round(x * 100));
+}

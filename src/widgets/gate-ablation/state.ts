@@ -1,0 +1,46 @@
+/**
+ * The widget's state in the URL (prefix "ablate"): chosen variants (indices into VARIANTS), delay N, seed
+ * and the forget-gate bias switch. DOM-free so the unit tests can check the schema and its validation.
+ */
+import { readState, type StateOf } from '../shared/url-state.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, SEED_MAX, VARIANTS, configFor, type AblationConfig, type Variant } from './model.ts';
+
+export const URL_PREFIX = 'ablate';
+export const MIN_VARIANTS = 2;
+export const MAX_VARIANTS = 4;
+
+/** Vanilla, forget gate fixed at 1, no output gate, CIFG. */
+export const DEFAULT_VARIANTS: readonly Variant[] = ['vanilla', 'no-forget-gate', 'no-output-gate', 'coupled'];
+
+export const SCHEMA = {
+  v: { kind: 'numbers', default: DEFAULT_VARIANTS.map((v) => VARIANTS.indexOf(v)), min: 0, max: VARIANTS.length - 1 },
+  n: { kind: 'int', default: DEFAULTS.delay, min: DELAY_MIN, max: DELAY_MAX },
+  seed: { kind: 'int', default: DEFAULTS.seed, min: 0, max: SEED_MAX },
+  fb: { kind: 'bool', default: true },
+} as const;
+
+export type AblationState = StateOf<typeof SCHEMA>;
+
+/** The variants a state selects, in VARIANTS order; a selection that is not 2–4 distinct variants counts as invalid. */
+export function selectedVariants(state: AblationState): Variant[] {
+  return VARIANTS.filter((_, k) => state.v.includes(k));
+}
+
+export function isValidSelection(state: AblationState): boolean {
+  const n = new Set(state.v).size;
+  return n === state.v.length && n >= MIN_VARIANTS && n <= MAX_VARIANTS;
+}
+
+/** State from a query string; an invalid variant list falls back to the default one. */
+export function stateFromSearch(search: string): AblationState {
+  const state = readState(SCHEMA, URL_PREFIX, search);
+  const v = isValidSelection(state) ? [...state.v].sort((a, b) => a - b) : [...SCHEMA.v.default];
+  return { ...state, v };
+}
+
+/** One training config per chosen variant. */
+export function configsFor(state: AblationState): AblationConfig[] {
+  return selectedVariants(state).map((variant) =>
+    configFor(variant, { delay: state.n, seed: state.seed, forgetBias: state.fb ? 1 : null }),
+  );
+}

@@ -1,0 +1,128 @@
+/** Interface text of the gradient lab in both site languages; the sentences are built from the computed numbers. */
+import { firstToLastRatio, formatPowerOfTen, formatSci, type GradientResult, type GradientSettings, type Quantity } from './model.ts';
+
+/** Symbols are the same in both languages. */
+export const SYMBOLS: Record<Quantity, string> = { x: '‖∂L/∂x_t‖', h: '‖∂L/∂h_t‖', c: '‖∂L/∂C_t‖' };
+
+type Trend = 'vanishes' | 'explodes' | 'holds' | 'undefined';
+
+/** How the first-to-last ratio reads: below 10⁻³ vanishing, above 10³ exploding. */
+export function trendOf(ratio: number | null): Trend {
+  if (ratio === null || !Number.isFinite(ratio)) return ratio === Infinity ? 'explodes' : 'undefined';
+  if (ratio < 1e-3) return 'vanishes';
+  if (ratio > 1e3) return 'explodes';
+  return 'holds';
+}
+
+/** "5.92 × 10⁻¹⁰ (≈ 10⁻⁹)" when far from 1, else just the number. */
+function ratioText(r: number): string {
+  const sci = formatSci(r);
+  return Number.isFinite(r) && r !== 0 && (r < 1e-2 || r > 1e2) ? `${sci} (≈ ${formatPowerOfTen(r)})` : sci;
+}
+
+const TEXT = {
+  en: {
+    title: 'Gradient lab: how far back does the gradient reach?',
+    fallback:
+      'With JavaScript, this figure computes, in your browser, the gradient of L = ½‖h_T‖² with respect to every x_t, h_t and C_t of a vanilla RNN and an LSTM (the engine’s real backward pass), and plots their sizes on a log scale. You can change the sequence length, the recurrent weight scale, the forget-gate bias, the hidden size, the seed and gradient clipping.',
+    tableCaption: (s: GradientSettings) =>
+      `Computed at build time with the default settings (T = ${s.T}, s = ${s.scale}, b_f = ${s.forgetBias}, H = ${s.hidden}, seed ${s.seed}): ‖∂L/∂h_t‖ at a few steps t`,
+    caption:
+      'A vanilla RNN and an LSTM of the same hidden size H read the same random sequence x_1 … x_T (4 numbers per step). The loss is L = ½‖h_T‖², computed from the last hidden state only, so every gradient starts at t = T and flows back through the recurrence. W_hh is a random orthogonal matrix (one per gate for the LSTM) times the scale s: s < 1 shrinks the RNN’s gradient at every step, s > 1 can blow it up. The forget-gate bias b_f sets how open the LSTM’s forget gate f_t is. Gradient clipping (PyTorch’s clip_grad_norm_) multiplies the whole parameter gradient by one factor when its norm exceeds the threshold: it caps exploding updates, but it cannot bring a vanished gradient back, because the ratio between early and late steps stays the same.',
+    controls: 'Settings',
+    T: 'Sequence length T',
+    scale: 'Recurrent weight scale s',
+    forgetBias: 'Forget-gate bias b_f (LSTM)',
+    hidden: 'Hidden size H',
+    quantity: 'Plotted quantity',
+    quantityText: { x: '‖∂L/∂x_t‖ (input)', h: '‖∂L/∂h_t‖ (hidden state)', c: '‖∂L/∂C_t‖ (cell state, LSTM only)' } as Record<Quantity, string>,
+    clip: 'Clip the gradient norm',
+    maxNorm: 'Clipping threshold',
+    seed: 'Seed',
+    reset: 'Reset',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    copyFailed: 'Copy this link:',
+    computing: 'Computing…',
+    readouts: 'Numbers behind the chart',
+    ratioLabel: (model: string, q: Quantity) => `${model}: ${SYMBOLS[q].replace('_t', '_1')} / ${SYMBOLS[q].replace('_t', '_T')}`,
+    paramNormLabel: (model: string) => `${model}: ‖∇θL‖`,
+    clipFactorLabel: (model: string) => `${model}: clipping factor`,
+    none: 'none (no C_t)',
+    chartLabel: (q: Quantity) => `Line chart, log scale: ${SYMBOLS[q]} against the step t for the RNN and the LSTM`,
+    axisT: 'step t',
+    sampleCaption: (q: Quantity) => `${SYMBOLS[q]} at sampled steps (the numbers the chart draws)`,
+    step: 't',
+    describe: (s: GradientSettings, r: GradientResult, q: Quantity) => {
+      const rnn = firstToLastRatio(r.rnn.norms[q]);
+      const lstm = firstToLastRatio(r.lstm.norms[q])!;
+      const trend = { vanishes: 'vanishes', explodes: 'explodes', holds: 'neither vanishes nor explodes', undefined: 'cannot be compared' };
+      let text =
+        rnn === null
+          ? `With T = ${s.T} and s = ${s.scale}: the RNN has no cell state; the LSTM’s ${SYMBOLS[q]} at t = 1 is ${ratioText(lstm)} of its value at t = T (it ${trend[trendOf(lstm)]}).`
+          : `With T = ${s.T} and s = ${s.scale}: the RNN’s ${SYMBOLS[q]} at t = 1 is ${ratioText(rnn)} of its value at t = T (it ${trend[trendOf(rnn)]}); the LSTM’s is ${ratioText(lstm)} (it ${trend[trendOf(lstm)]}, b_f = ${s.forgetBias}).`;
+      if (s.clip) {
+        text += ` Clipping to ${s.maxNorm} multiplied the RNN’s whole gradient (norm ${formatSci(r.rnn.paramNorm)}) by ${formatSci(r.rnn.clipFactor)} and the LSTM’s (norm ${formatSci(r.lstm.paramNorm)}) by ${formatSci(r.lstm.clipFactor)}: every step shrinks by the same factor, so the ratio between t = 1 and t = T is unchanged.`;
+      }
+      return text;
+    },
+    error: (m: string) => `The computation failed: ${m}`,
+  },
+  'zh-cn': {
+    title: '梯度实验室：梯度能传回多远？',
+    fallback:
+      '启用 JavaScript 后，这里会在你的浏览器中计算 L = ½‖h_T‖² 对普通循环神经网络和 LSTM 每一步 x_t、h_t、C_t 的梯度（引擎真实的反向传播），并在对数坐标上画出它们的大小。你可以调整序列长度、循环权重缩放、遗忘门偏置、隐藏层大小、随机种子和梯度裁剪。',
+    tableCaption: (s: GradientSettings) =>
+      `构建时按默认设置计算（T = ${s.T}，s = ${s.scale}，b_f = ${s.forgetBias}，H = ${s.hidden}，种子 ${s.seed}）：若干步 t 上的 ‖∂L/∂h_t‖`,
+    caption:
+      '隐藏层大小 H 相同的普通循环神经网络和 LSTM 读入同一个随机序列 x_1 … x_T（每步 4 个数）。损失 L = ½‖h_T‖² 只由最后一步的隐藏状态计算，因此所有梯度都从 t = T 出发，沿循环结构反向传播。W_hh 是一个随机正交矩阵（LSTM 每个门各一个）乘以缩放系数 s：s < 1 时循环神经网络的梯度每一步都会缩小，s > 1 时可能爆炸。遗忘门偏置 b_f 决定 LSTM 的遗忘门 f_t 打开的程度。梯度裁剪（PyTorch 的 clip_grad_norm_）在整个参数梯度的范数超过阈值时把它整体乘以同一个系数：它能限制爆炸的更新，却无法找回已经消失的梯度，因为早期与后期各步之间的比值保持不变。',
+    controls: '设置',
+    T: '序列长度 T',
+    scale: '循环权重缩放 s',
+    forgetBias: '遗忘门偏置 b_f（LSTM）',
+    hidden: '隐藏层大小 H',
+    quantity: '绘制的量',
+    quantityText: { x: '‖∂L/∂x_t‖（输入）', h: '‖∂L/∂h_t‖（隐藏状态）', c: '‖∂L/∂C_t‖（细胞状态，仅 LSTM）' } as Record<Quantity, string>,
+    clip: '裁剪梯度范数',
+    maxNorm: '裁剪阈值',
+    seed: '随机种子',
+    reset: '重置',
+    copy: '复制链接',
+    copied: '链接已复制。',
+    copyFailed: '请复制此链接：',
+    computing: '计算中…',
+    readouts: '图表背后的数值',
+    ratioLabel: (model: string, q: Quantity) => `${model}：${SYMBOLS[q].replace('_t', '_1')} / ${SYMBOLS[q].replace('_t', '_T')}`,
+    paramNormLabel: (model: string) => `${model}：‖∇θL‖`,
+    clipFactorLabel: (model: string) => `${model}：裁剪系数`,
+    none: '无（没有 C_t）',
+    chartLabel: (q: Quantity) => `折线图（对数坐标）：循环神经网络与 LSTM 的 ${SYMBOLS[q]} 随步数 t 的变化`,
+    axisT: '步数 t',
+    sampleCaption: (q: Quantity) => `若干步上的 ${SYMBOLS[q]}（即图中所画的数值）`,
+    step: 't',
+    describe: (s: GradientSettings, r: GradientResult, q: Quantity) => {
+      const rnn = firstToLastRatio(r.rnn.norms[q]);
+      const lstm = firstToLastRatio(r.lstm.norms[q])!;
+      const trend = { vanishes: '梯度消失', explodes: '梯度爆炸', holds: '既没有消失也没有爆炸', undefined: '无法比较' };
+      let text =
+        rnn === null
+          ? `T = ${s.T}、s = ${s.scale} 时：循环神经网络没有细胞状态；LSTM 在 t = 1 处的 ${SYMBOLS[q]} 是 t = T 处的 ${ratioText(lstm)}（${trend[trendOf(lstm)]}）。`
+          : `T = ${s.T}、s = ${s.scale} 时：循环神经网络在 t = 1 处的 ${SYMBOLS[q]} 是 t = T 处的 ${ratioText(rnn)}（${trend[trendOf(rnn)]}）；LSTM 的是 ${ratioText(lstm)}（${trend[trendOf(lstm)]}，b_f = ${s.forgetBias}）。`;
+      if (s.clip) {
+        text += `裁剪阈值为 ${s.maxNorm}：循环神经网络的整个梯度（范数 ${formatSci(r.rnn.paramNorm)}）乘以 ${formatSci(r.rnn.clipFactor)}，LSTM 的（范数 ${formatSci(r.lstm.paramNorm)}）乘以 ${formatSci(r.lstm.clipFactor)}：每一步都按同一系数缩小，所以 t = 1 与 t = T 之间的比值不变。`;
+      }
+      return text;
+    },
+    error: (m: string) => `计算失败：${m}`,
+  },
+};
+
+export type GradientLabText = (typeof TEXT)['en'];
+
+/** Model names as shown (the same in both languages, as the chapters write them). */
+export const MODEL_NAMES = { rnn: 'RNN', lstm: 'LSTM' } as const;
+
+/** The widget's text for a page language tag ('en', 'zh-CN', 'zh-cn'). */
+export function textFor(lang: string | null | undefined): GradientLabText {
+  return lang && lang.toLowerCase().startsWith('zh') ? TEXT['zh-cn'] : TEXT.en;
+}

@@ -1,0 +1,123 @@
+/** Interface text of the memory race in both site languages; summaries are built from the live numbers. */
+import type { RacerKind } from './model.ts';
+
+export const RACER_NAMES: Record<RacerKind, string> = { lstm: 'LSTM', rnn: 'RNN' };
+
+export interface RacerSummary {
+  step: number;
+  accuracy: number;
+  loss: number;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const int = (n: number, lang: string) => n.toLocaleString(lang);
+
+const TEXT = {
+  en: {
+    title: 'Memory race: an LSTM and an RNN learn to remember',
+    fallback:
+      'With JavaScript, this figure trains two small networks in your browser, side by side: an LSTM and a vanilla RNN with about the same number of parameters. Each sees sequences that start with one of 4 symbols, then N distractors, then a question mark, and must answer with the first symbol. Accuracy and loss curves grow as they train; you choose N, the seed and how the LSTM is initialised.',
+    caption:
+      'Each training step shows both networks a fresh batch of 32 sequences: a symbol (one of 4), N distractors (from 4 other symbols) and a query; the answer is read by a linear layer from the hidden state at the query. Both use Adam with learning rate 0.01 and cross-entropy. The accuracy plotted is the mean over the last 20 batches, each measured before the network learns from it, so it is accuracy on unseen sequences; guessing gives 25 %. Chrono initialisation (Tallec & Ollivier, 2018) sets each LSTM unit’s forget-gate bias to b_f = log u with u drawn uniformly from 1 to N + 1, and its input-gate bias to −b_f, so the units start with memories of different lengths up to the task’s delay; with PyTorch’s default initialisation every forget gate starts near 0.5 and a delay of 60 steps is usually not learned within the 1,500 steps. Training runs in a background worker: the page stays responsive.',
+    example: (n: number, seq: string, answer: string) => `An example with N = ${n}: ${seq} → answer ${answer}.`,
+    controls: 'Race settings',
+    N: 'Distractors N (delay)',
+    init: 'LSTM initialisation',
+    initText: { chrono: 'chrono init (Tallec & Ollivier 2018)', default: 'PyTorch default' } as Record<string, string>,
+    seed: 'Seed',
+    start: 'Start training',
+    pause: 'Pause',
+    resume: 'Resume',
+    reset: 'Reset',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    copyFailed: 'Copy this link:',
+    budget: (lstmH: number, lstmP: number, rnnH: number, rnnP: number, lang: string) =>
+      `Equal budget: LSTM with H = ${lstmH} has ${int(lstmP, lang)} parameters, RNN with H = ${rnnH} has ${int(rnnP, lang)} (head included; ${((Math.abs(rnnP - lstmP) / lstmP) * 100).toFixed(1)} % apart).`,
+    readouts: (name: string) => `${name} progress`,
+    stepLabel: (name: string) => `${name} steps`,
+    accuracyLabel: (name: string) => `${name} accuracy`,
+    lossLabel: (name: string) => `${name} loss`,
+    stepShort: 'steps',
+    accuracyShort: 'accuracy',
+    lossShort: 'loss',
+    timeLabel: 'Training time',
+    accuracyChart: 'Accuracy on new sequences (mean of the last 20 batches) against the training step; the dotted line is chance, 25 %',
+    lossChart: 'Cross-entropy loss against the training step',
+    axisStep: 'training step',
+    axisAccuracy: 'accuracy',
+    axisLoss: 'loss',
+    idle: 'Press “Start training” to begin. Nothing runs until you do.',
+    running: 'Training…',
+    paused: 'Paused.',
+    done: 'Finished: both networks reached the step limit.',
+    stopped: (name: string) => `${name} stopped after repeated steps with NaN or infinite values.`,
+    skipped: (name: string, step: number, message: string) => `${name}, after step ${step}: a step was skipped (${message}).`,
+    error: (m: string) => `Training failed: ${m}`,
+    summary: (s: Record<RacerKind, RacerSummary | null>, seconds: number) => {
+      const part = (k: RacerKind) => {
+        const r = s[k];
+        if (!r || r.step === 0) return `the ${RACER_NAMES[k]} has not trained yet`;
+        return `after ${r.step} steps the ${RACER_NAMES[k]}’s accuracy is ${pct(r.accuracy)} (loss ${r.loss.toFixed(3)})`;
+      };
+      return `After ${seconds.toFixed(0)} s of training: ${part('lstm')}; ${part('rnn')}. Chance is 25 %.`;
+    },
+  },
+  'zh-cn': {
+    title: '记忆竞赛：LSTM 与循环神经网络学习记忆',
+    fallback:
+      '启用 JavaScript 后，这里会在你的浏览器中并排训练两个小网络：一个 LSTM 和一个参数量大致相同的普通循环神经网络。每个序列以 4 个符号之一开头，接着是 N 个干扰符号，最后是一个问号，网络必须答出第一个符号。训练过程中准确率和损失曲线会不断更新；你可以选择 N、随机种子以及 LSTM 的初始化方式。',
+    caption:
+      '每个训练步都给两个网络一批新的 32 个序列：一个符号（4 个之一）、N 个干扰符号（来自另外 4 个符号）和一个查询符号；答案由一个线性层从查询时刻的隐藏状态读出。两者都用学习率 0.01 的 Adam 和交叉熵损失。图中的准确率是最近 20 批的平均值，每一批都在网络从中学习之前测量，因此是在未见过的序列上的准确率；随机猜测为 25 %。Chrono 初始化（Tallec 与 Ollivier，2018）把每个 LSTM 单元的遗忘门偏置设为 b_f = log u，u 在 1 到 N + 1 之间均匀抽取，输入门偏置设为 −b_f，于是各单元一开始就拥有长短不一、最长可达任务延迟的记忆；若用 PyTorch 的默认初始化，每个遗忘门一开始都接近 0.5，60 步的延迟通常在 1,500 步内学不会。训练在后台 Worker 中运行，页面始终保持响应。',
+    example: (n: number, seq: string, answer: string) => `N = ${n} 时的一个例子：${seq} → 答案 ${answer}。`,
+    controls: '竞赛设置',
+    N: '干扰符号数 N（延迟）',
+    init: 'LSTM 初始化',
+    initText: { chrono: 'chrono 初始化（Tallec 与 Ollivier 2018）', default: 'PyTorch 默认' } as Record<string, string>,
+    seed: '随机种子',
+    start: '开始训练',
+    pause: '暂停',
+    resume: '继续',
+    reset: '重置',
+    copy: '复制链接',
+    copied: '链接已复制。',
+    copyFailed: '请复制此链接：',
+    budget: (lstmH: number, lstmP: number, rnnH: number, rnnP: number, lang: string) =>
+      `参数预算相同：H = ${lstmH} 的 LSTM 有 ${int(lstmP, lang)} 个参数，H = ${rnnH} 的循环神经网络有 ${int(rnnP, lang)} 个（含输出层；相差 ${((Math.abs(rnnP - lstmP) / lstmP) * 100).toFixed(1)} %）。`,
+    readouts: (name: string) => `${name} 进度`,
+    stepLabel: (name: string) => `${name} 训练步数`,
+    accuracyLabel: (name: string) => `${name} 准确率`,
+    lossLabel: (name: string) => `${name} 损失`,
+    stepShort: '步数',
+    accuracyShort: '准确率',
+    lossShort: '损失',
+    timeLabel: '训练时间',
+    accuracyChart: '新序列上的准确率（最近 20 批的平均值）随训练步数的变化；虚线为随机猜测的 25 %',
+    lossChart: '交叉熵损失随训练步数的变化',
+    axisStep: '训练步数',
+    axisAccuracy: '准确率',
+    axisLoss: '损失',
+    idle: '按“开始训练”开始。在你按下之前不会运行任何计算。',
+    running: '训练中…',
+    paused: '已暂停。',
+    done: '完成：两个网络都已达到步数上限。',
+    stopped: (name: string) => `${name} 因连续出现 NaN 或无穷大而停止。`,
+    skipped: (name: string, step: number, message: string) => `${name}，第 ${step} 步之后：跳过了一步（${message}）。`,
+    error: (m: string) => `训练失败：${m}`,
+    summary: (s: Record<RacerKind, RacerSummary | null>, seconds: number) => {
+      const part = (k: RacerKind) => {
+        const r = s[k];
+        if (!r || r.step === 0) return `${RACER_NAMES[k]} 尚未开始训练`;
+        return `${RACER_NAMES[k]} 训练 ${r.step} 步后准确率为 ${pct(r.accuracy)}（损失 ${r.loss.toFixed(3)}）`;
+      };
+      return `训练 ${seconds.toFixed(0)} 秒后：${part('lstm')}；${part('rnn')}。随机猜测为 25 %。`;
+    },
+  },
+};
+
+export type MemoryRaceText = (typeof TEXT)['en'];
+
+/** The widget's text for a page language tag ('en', 'zh-CN', 'zh-cn'). */
+export function textFor(lang: string | null | undefined): MemoryRaceText {
+  return lang && lang.toLowerCase().startsWith('zh') ? TEXT['zh-cn'] : TEXT.en;
+}

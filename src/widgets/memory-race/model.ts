@@ -1,0 +1,187 @@
+/**
+ * The two racers of the memory race and their training, DOM-free (the worker runs it; the unit tests run it
+ * in Node). Each racer is a recurrent layer of the engine (LSTM or vanilla RNN, eq-rnn-recurrence) followed
+ * by a Linear head on the last step's hidden state, trained with Adam on cross-entropy, one fresh batch of
+ * the delayed-recall task (task.ts) per step.
+ *
+ * Equal budget: the LSTM has 4H(I + H) + 8H + (H·K + K) parameters (eq-param-count), the RNN
+ * H(I + H) + 2H + (H·K + K); the RNN's H is chosen to make the two totals as close as possible.
+ *
+ * Chrono initialisation (Tallec & Ollivier, "Can recurrent neural networks warp time?", ICLR 2018): an LSTM
+ * whose forget gate starts at f ≈ σ(b_f) keeps information for about 1 / (1 − f) steps, so drawing
+ * b_f = log(u), u ~ U(1, T − 1) and b_i = −b_f gives the units memories spread over the task's time range.
+ * PyTorch's default U(±1/√H) starts every unit with f ≈ 0.5, a memory of about two steps.
+ */
+import { Rng } from '../../engine/rng.ts';
+import { Tensor } from '../../engine/tensor.ts';
+import { reshape, slice } from '../../engine/ops/reshape.ts';
+import { crossEntropy } from '../../engine/ops/cross-entropy.ts';
+import { LSTM } from '../../engine/nn/lstm.ts';
+import { RNN } from '../../engine/nn/rnn.ts';
+import { Linear } from '../../engine/nn/linear.ts';
+import { Adam } from '../../engine/optim/adam.ts';
+import { trainStep, type TrainStepStatus } from '../../engine/train/step.ts';
+import { K, VOCAB, recallBatch, type RecallBatch } from './task.ts';
+
+export type RacerKind = 'lstm' | 'rnn';
+export type LstmInit = 'chrono' | 'default';
+
+export interface RaceSettings {
+  /** Distractors between the symbol and the query. */
+  N: number;
+  seed: number;
+  /** LSTM bias initialisation. */
+  init: LstmInit;
+}
+
+export const DEFAULT_RACE: Readonly<RaceSettings> = { N: 60, seed: 1, init: 'chrono' };
+export const N_MIN = 1;
+export const N_MAX = 100;
+export const LSTM_HIDDEN = 16;
+export const BATCH_SIZE = 32;
+/** Adam's learning rate for both racers. */
+export const LEARNING_RATE = 0.01;
+/** Training stops by itself after this many steps. */
+export const MAX_STEPS = 1500;
+
+/** Parameters of an LSTM layer plus head: 4H(I + H) + 4H + 4H + (H·K + K). */
+export function lstmParams(H: number, I = VOCAB, classes = K): number {
+  return 4 * H * (I + H) + 8 * H + H * classes + classes;
+}
+
+/** Parameters of a vanilla RNN layer plus head: H(I + H) + 2H + (H·K + K). */
+export function rnnParams(H: number, I = VOCAB, classes = K): number {
+  return H * (I + H) + 2 * H + H * classes + classes;
+}
+
+/** The RNN hidden size whose parameter count is closest to an LSTM's with `lstmHidden` units. */
+export function matchedRnnHidden(lstmHidden = LSTM_HIDDEN): number {
+  const target = lstmParams(lstmHidden);
+  let best = 1;
+  for (let H = 1; H <= 8 * lstmHidden; H++) if (Math.abs(rnnParams(H) - target) < Math.abs(rnnParams(best) - target)) best = H;
+  return best;
+}
+
+export interface StepReport {
+  /** Steps that updated the model so far. */
+  step: number;
+  status: TrainStepStatus;
+  loss: number;
+  /** Accuracy on this step's batch, measured by the forward pass before the update (the batch is new data). */
+  accuracy: number;
+  message?: string;
+}
+
+/** One racer: a recurrent layer, a Linear head, Adam, and its own seeded stream of fresh batches. */
+export class Racer {
+  readonly kind: RacerKind;
+  readonly N: number;
+  readonly hidden: number;
+  readonly rnn: LSTM | RNN;
+  readonly head: Linear;
+  readonly optimizer: Adam;
+  step = 0;
+  readonly #params: Tensor[];
+  readonly #names: string[];
+  readonly #data: Rng;
+
+  constructor(kind: RacerKind, settings: RaceSettings) {
+    this.kind = kind;
+    this.N = settings.N;
+    const T = settings.N + 2;
+    // Separate, seeded streams: weights differ per racer; both racers see the same sequence of batches.
+    const weights = new Rng(settings.seed * 4 + (kind === 'lstm' ? 1 : 2));
+    this.#data = new Rng(settings.seed * 4 + 3);
+    this.hidden = kind === 'lstm' ? LSTM_HIDDEN : matchedRnnHidden(LSTM_HIDDEN);
+    const opts = { inputSize: VOCAB, hiddenSize: this.hidden, batchFirst: true, rng: weights };
+    this.rnn = kind === 'lstm' ? new LSTM(opts) : new RNN(opts);
+    if (this.rnn instanceof LSTM && settings.init === 'chrono') chronoInit(this.rnn, T, weights);
+    this.head = new Linear({ inFeatures: this.hidden, outFeatures: K, rng: weights });
+    const named = [...this.rnn.namedParameters().map(([n, p]) => [`${kind}.${n}`, p] as const), ...this.head.namedParameters().map(([n, p]) => [`head.${n}`, p] as const)];
+    this.#params = named.map(([, p]) => p);
+    this.#names = named.map(([n]) => n);
+    this.optimizer = new Adam(this.#params, { lr: LEARNING_RATE });
+  }
+
+  /** Total number of trainable parameters (layer + head). */
+  get numParameters(): number {
+    return this.#params.reduce((n, p) => n + p.size, 0);
+  }
+
+  /** The parameters, in order (copies, for tests that check nothing changed). */
+  snapshot(): Float32Array[] {
+    return this.#params.map((p) => Float32Array.from(p.data));
+  }
+
+  /** Logits [B, K] for a batch: the head applied to h at the query step. */
+  logits(batch: RecallBatch): Tensor {
+    const { batchSize: B, steps: T } = batch;
+    const x = new Tensor(batch.x, [B, T, VOCAB]);
+    const [out] = this.rnn.forward(x);
+    const last = reshape(slice(out, 1, T - 1, T), [B, this.hidden]); // h at the query step, [B, H]
+    return this.head.forward(last);
+  }
+
+  /**
+   * One guarded training step on `batch` (a fresh one from this racer's stream when omitted). A NaN or
+   * infinite loss or gradient leaves the parameters and Adam's state untouched and is reported, not thrown.
+   */
+  train(batch: RecallBatch = recallBatch(BATCH_SIZE, this.N, this.#data)): StepReport {
+    let logits: Tensor | null = null;
+    const r = trainStep({
+      optimizer: this.optimizer,
+      names: this.#names,
+      forward: () => {
+        logits = this.logits(batch);
+        return crossEntropy(logits, batch.y);
+      },
+    });
+    if (r.ok) this.step += 1;
+    const accuracy = logits ? accuracyOf(logits, batch.y) : NaN;
+    return { step: this.step, status: r.status, loss: r.loss, accuracy, message: r.message };
+  }
+
+  /** Loss and accuracy on `batchSize` sequences from `rng` (no gradient, no update). */
+  evaluate(batchSize: number, rng: Rng): { loss: number; accuracy: number } {
+    const batch = recallBatch(batchSize, this.N, rng);
+    const logits = this.logits(batch);
+    return { loss: crossEntropy(logits, batch.y).item(), accuracy: accuracyOf(logits, batch.y) };
+  }
+}
+
+/** Fraction of rows whose largest logit is the target class. */
+export function accuracyOf(logits: Tensor, y: Int32Array): number {
+  const [B, C] = logits.shape;
+  const l = logits.data;
+  let right = 0;
+  for (let b = 0; b < B; b++) {
+    let best = 0;
+    for (let k = 1; k < C; k++) if (l[b * C + k] > l[b * C + best]) best = k;
+    if (best === y[b]) right += 1;
+  }
+  return right / B;
+}
+
+/**
+ * Chrono initialisation of an LSTM layer for dependencies up to T steps: per unit j, u ~ U(1, T − 1),
+ * b_f[j] = log u in bias_ih's forget rows, b_i[j] = −b_f[j] in its input rows, bias_hh's rows of both zero.
+ */
+export function chronoInit(lstm: LSTM, T: number, rng: Rng): void {
+  const H = lstm.hiddenSize;
+  const { biasIh, biasHh } = lstm.layerWeights(0);
+  for (let j = 0; j < H; j++) {
+    const bf = Math.log(rng.uniform(1, Math.max(1, T - 1)));
+    biasIh.data[H + j] = bf; // forget rows f
+    biasHh.data[H + j] = 0;
+    biasIh.data[j] = -bf; // input rows i
+    biasHh.data[j] = 0;
+  }
+}
+
+/** Mean of the last `window` values (for the smoothed accuracy curve). */
+export function trailingMean(values: readonly number[], window: number): number {
+  const from = Math.max(0, values.length - window);
+  let s = 0;
+  for (let k = from; k < values.length; k++) s += values[k];
+  return values.length > from ? s / (values.length - from) : NaN;
+}

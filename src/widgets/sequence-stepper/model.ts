@@ -1,0 +1,157 @@
+/**
+ * What the sequence stepper computes, without the DOM: a sequence run through a small LSTM one step at a
+ * time with the engine's lstmStep, keeping every gate of every unit at every step (the heatmaps' data).
+ * Two models: the hand-set latch (latch.ts) on a pulse train, and the character model (char-model.ts) on
+ * the reader's text. Long sequences are computed in chunks that yield to the page between them.
+ */
+import { lstmStep, type LstmStepParams } from '../../engine/lstm-step.ts';
+import type { Schema, StateOf } from '../shared/url-state.ts';
+import { LATCH_CHANNELS, latchParams, pulseTrain } from './latch.ts';
+import { MAX_TEXT, embed, nextCharProbabilities, prepareText, topK, type CharModel } from './char-model.ts';
+
+export const MODELS = ['latch', 'char'] as const;
+export type ModelName = (typeof MODELS)[number];
+
+/** The quantities drawn as heatmaps, in PyTorch's order, then the two states. */
+export const SERIES = ['i', 'f', 'g', 'o', 'c', 'h'] as const;
+export type Series = (typeof SERIES)[number];
+/** Gates live in (0, 1): a sequential colour scale; g, C and h are signed: a diverging one. */
+export const SEQUENTIAL: ReadonlySet<Series> = new Set(['i', 'f', 'o']);
+
+/** One time step: what went in and every gate, C_t and h_t of every unit (length H each). */
+export interface StepRecord {
+	/** x_t (latch: [value, write, clear]; char: the embedding row, not shown). */
+	x: number[];
+	/** The character read at this step (char model). */
+	char?: string;
+	i: Float64Array;
+	f: Float64Array;
+	g: Float64Array;
+	o: Float64Array;
+	c: Float64Array;
+	h: Float64Array;
+	/** Most likely next characters after this step (char model). */
+	top?: { char: string; p: number }[];
+}
+
+export interface Trace {
+	model: ModelName;
+	hiddenSize: number;
+	steps: StepRecord[];
+}
+
+/** Yields control to the page (the browser passes a setTimeout-based one; tests run synchronously). */
+export type Yield = () => Promise<void>;
+
+/** Steps computed between two yields: ~50 steps of the 32-unit model take well under a millisecond. */
+export const CHUNK = 50;
+
+/** Runs `inputs` through an LSTM from h_0 = C_0 = 0, one lstmStep per element. */
+function* stepThrough(
+	params: LstmStepParams,
+	inputs: readonly ArrayLike<number>[],
+	decorate: (record: StepRecord, t: number) => void,
+): Generator<StepRecord> {
+	let h: ArrayLike<number> = new Float64Array(params.hiddenSize);
+	let c: ArrayLike<number> = new Float64Array(params.hiddenSize);
+	for (let t = 0; t < inputs.length; t++) {
+		const r = lstmStep(params, inputs[t], h, c);
+		const record: StepRecord = { x: Array.from(inputs[t]), i: r.i, f: r.f, g: r.g, o: r.o, c: r.c, h: r.h };
+		decorate(record, t);
+		h = r.h;
+		c = r.c;
+		yield record;
+	}
+}
+
+/** The latch model on the pulse train of `seed`. */
+export function latchSteps(seed: number): Generator<StepRecord> {
+	return stepThrough(latchParams(), pulseTrain(seed), () => {});
+}
+
+/** The character model reading `text` (already prepared): per step the gates and the top-3 next characters. */
+export function charSteps(model: CharModel, text: string): Generator<StepRecord> {
+	const chars = [...text];
+	const ids = model.vocab.encode(text);
+	const inputs = Array.from(ids, (id) => embed(model, id));
+	return stepThrough(model.lstm, inputs, (record, t) => {
+		record.char = chars[t];
+		record.x = []; // the embedding row is an implementation detail; the widget shows the character
+		record.top = topK(model, nextCharProbabilities(model, record.h), 3);
+	});
+}
+
+/** Collects every step synchronously (tests, short sequences). */
+export function traceSync(model: ModelName, hiddenSize: number, steps: Iterable<StepRecord>): Trace {
+	return { model, hiddenSize, steps: [...steps] };
+}
+
+/**
+ * Collects every step, yielding to the page after each CHUNK steps so the main thread never blocks long.
+ * Returns null if `isCurrent()` turns false (a newer run superseded this one).
+ */
+export async function traceChunked(
+	model: ModelName,
+	hiddenSize: number,
+	steps: Iterator<StepRecord>,
+	pause: Yield,
+	isCurrent: () => boolean = () => true,
+): Promise<Trace | null> {
+	const out: StepRecord[] = [];
+	for (;;) {
+		for (let k = 0; k < CHUNK; k++) {
+			const next = steps.next();
+			if (next.done) return { model, hiddenSize, steps: out };
+			out.push(next.value);
+		}
+		await pause();
+		if (!isCurrent()) return null;
+	}
+}
+
+/** Default text: a sentence of chapter 2 (section 2.3). */
+export const DEFAULT_TEXT = 'Nothing moves from slot to slot; each slot is a running value that is scaled and added to.';
+export const DEFAULT_SEED = 7;
+export const SPEEDS = ['0.5', '1', '2', '4'] as const;
+/** Units per heatmap page for the 32-unit model. */
+export const UNITS_PER_PAGE = 8;
+
+/** URL schema (prefix "seq"); the model default is set per page by the component. */
+export function stepperSchema(defaultModel: ModelName) {
+	return {
+		model: { kind: 'enum', default: defaultModel, values: MODELS },
+		seed: { kind: 'int', default: DEFAULT_SEED, min: 0, max: 2 ** 31 - 1 },
+		text: { kind: 'text', default: DEFAULT_TEXT, maxLength: MAX_TEXT },
+		/** Current step, 1-based as shown. */
+		t: { kind: 'int', default: 1, min: 1, max: MAX_TEXT },
+		/** Unit of the C_t line chart and the readouts, 1-based. */
+		unit: { kind: 'int', default: 1, min: 1, max: 64 },
+		/** First unit shown in the heatmaps, 1-based. */
+		from: { kind: 'int', default: 1, min: 1, max: 64 },
+		speed: { kind: 'enum', default: '2', values: SPEEDS },
+	} satisfies Schema;
+}
+export type StepperState = StateOf<ReturnType<typeof stepperSchema>>;
+
+/** Keeps t, unit and the heatmap window inside the trace (a link may predate a shorter text). */
+export function clampToTrace(state: StepperState, T: number, H: number): StepperState {
+	const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+	const pages = Math.max(1, Math.ceil(H / UNITS_PER_PAGE));
+	const from = clamp(Math.floor((state.from - 1) / UNITS_PER_PAGE), 0, pages - 1) * UNITS_PER_PAGE + 1;
+	return { ...state, t: clamp(state.t, 1, Math.max(1, T)), unit: clamp(state.unit, 1, H), from: H <= UNITS_PER_PAGE ? 1 : from };
+}
+
+/** Labels of the latch's input channels. */
+export const CHANNELS = LATCH_CHANNELS;
+
+/** Fixed decimals with a typographic minus (readouts). */
+export function formatNumber(x: number, digits = 3): string {
+	const s = x.toFixed(digits);
+	if (/^-0\.?0*$/.test(s)) return s.slice(1);
+	return s.replace('-', '\u2212');
+}
+
+/** A character as a reader sees it in a readout: spaces made visible. */
+export function showChar(ch: string): string {
+	return ch === ' ' ? '␣' : ch;
+}

@@ -1,0 +1,644 @@
+/**
+ * <sequence-stepper>: the live part of the sequence stepper (chapters 2 and 3). Loaded lazily by
+ * components/SequenceStepper.astro when the figure comes on screen.
+ *
+ * A sequence runs through a small LSTM (model.ts): every step's gates, C_t and h_t are computed with the
+ * engine, in chunks that yield to the page. Heatmaps (Observable Plot cell marks) show each quantity per
+ * unit over time with the current step outlined; a line chart follows C_t of one unit; <output>s and a
+ * sentence give the numbers at the current step. Step, play/pause, speed and every choice live in the URL.
+ */
+import * as Plot from '@observablehq/plot';
+import { defaultState } from '../shared/url-state.ts';
+import { button, copyLinkControl, el, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
+import type { CharCheckpoint, CharModel } from './char-model.ts';
+import { loadCharModel, prepareText, MAX_TEXT } from './char-model.ts';
+import {
+	CHANNELS,
+	SEQUENTIAL,
+	SERIES,
+	SPEEDS,
+	UNITS_PER_PAGE,
+	charSteps,
+	clampToTrace,
+	formatNumber,
+	latchSteps,
+	showChar,
+	stepperSchema,
+	traceChunked,
+	type ModelName,
+	type Series,
+	type StepperState,
+	type Trace,
+} from './model.ts';
+import { LATCH_HIDDEN_SIZE } from './latch.ts';
+import { SERIES_SYMBOL, textFor, type StepperText } from './labels.ts';
+
+let checkpoint: Promise<CharModel> | null = null;
+/** The checkpoint (~100 KB) is fetched only when the character model is chosen. */
+function loadChar(): Promise<CharModel> {
+	checkpoint ??= import('./char-model.json').then((m) => loadCharModel((m as unknown as { default: CharCheckpoint }).default));
+	return checkpoint;
+}
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+const SAVE_DELAY_MS = 250;
+
+interface Heatmap {
+	svg: SVGSVGElement;
+	/** Text alternative for step t. */
+	label: (t: number) => string;
+	marker: SVGRectElement;
+	x: (t: number) => number;
+}
+
+export class SequenceStepperElement extends HTMLElement {
+	#text: StepperText = textFor('en');
+	#schema = stepperSchema('latch');
+	#state!: StepperState;
+	#binding!: ReturnType<typeof urlBinding<ReturnType<typeof stepperSchema>>>;
+	#trace: Trace | null = null;
+	#charModel: CharModel | null = null;
+	#runToken = 0;
+	#drawToken = 0;
+	#timer: ReturnType<typeof setInterval> | undefined;
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	#heatmaps: Heatmap[] = [];
+	#lastWidth = 0;
+	#observers: { disconnect(): void }[] = [];
+	#textTimer: ReturnType<typeof setTimeout> | undefined;
+
+	// controls and views
+	#modelSelect!: HTMLSelectElement;
+	#seedBox!: HTMLDivElement;
+	#seedInput!: HTMLInputElement;
+	#textBox!: HTMLDivElement;
+	#textInput!: HTMLInputElement;
+	#textNote!: HTMLParagraphElement;
+	#replaced!: HTMLParagraphElement;
+	#step!: ReturnType<typeof rangeControl>;
+	#stepNumber!: HTMLInputElement;
+	#playButton!: HTMLButtonElement;
+	#speedSelect!: HTMLSelectElement;
+	#unitSelect!: HTMLSelectElement;
+	#windowBox!: HTMLDivElement;
+	#windowSelect!: HTMLSelectElement;
+	#busy!: HTMLParagraphElement;
+	#now!: HTMLDivElement;
+	#description!: HTMLParagraphElement;
+	#note!: HTMLParagraphElement;
+	#strip!: HTMLDivElement;
+	#maps!: HTMLDivElement;
+	#line!: HTMLDivElement;
+	#outputs = new Map<string, HTMLOutputElement>();
+
+	connectedCallback(): void {
+		if (this.dataset.ready !== undefined) return;
+		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
+		const defaultModel = (this.dataset.model === 'char' ? 'char' : 'latch') as ModelName;
+		this.#schema = stepperSchema(defaultModel);
+		const anchor = this.closest('figure')?.id || 'sequence-stepper';
+		this.#binding = urlBinding(this.#schema, 'seq', anchor);
+		this.#state = this.#binding.load();
+		this.#build();
+		this.dataset.ready = '';
+		// Colours come from CSS: redraw when the theme changes; redraw on a real width change.
+		const themeObserver = new MutationObserver(() => this.#drawCharts());
+		themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+		const resizeObserver = new ResizeObserver(() => {
+			const w = this.#maps.clientWidth;
+			if (Math.abs(w - this.#lastWidth) > 24) this.#drawCharts();
+		});
+		resizeObserver.observe(this.#maps);
+		this.#observers.push(themeObserver, resizeObserver);
+		void this.#recompute(false);
+	}
+
+	disconnectedCallback(): void {
+		this.#stop();
+		clearTimeout(this.#saveTimer);
+		for (const o of this.#observers) o.disconnect();
+	}
+
+	#build(): void {
+		const t = this.#text;
+		this.replaceChildren();
+
+		const setup = el('div', 'ss-setup');
+		const model = selectControl(
+			t.model,
+			(['latch', 'char'] as const).map((m) => ({ value: m, text: t.models[m] })),
+			this.#state.model,
+			(value) => {
+				this.#state.model = value as ModelName;
+				this.#state.t = 1;
+				this.#state.unit = 1;
+				this.#state.from = 1;
+				void this.#recompute();
+			},
+		);
+		this.#modelSelect = model.select;
+
+		this.#seedBox = el('div', 'w-field ss-seed');
+		const seedId = uid('ss-seed');
+		const seedLabel = el('label', 'w-label', t.seed);
+		seedLabel.htmlFor = seedId;
+		this.#seedInput = el('input', 'w-number');
+		this.#seedInput.type = 'number';
+		this.#seedInput.id = seedId;
+		this.#seedInput.min = '0';
+		this.#seedInput.max = String(2 ** 31 - 1);
+		this.#seedInput.step = '1';
+		this.#seedInput.addEventListener('change', () => {
+			const v = this.#seedInput.valueAsNumber;
+			if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) {
+				this.#seedInput.value = String(this.#state.seed);
+				return;
+			}
+			this.#state.seed = v;
+			void this.#recompute();
+		});
+		this.#seedBox.append(seedLabel, this.#seedInput);
+
+		this.#textBox = el('div', 'ss-text');
+		const textId = uid('ss-text');
+		const textLabel = el('label', 'w-label', t.text);
+		textLabel.htmlFor = textId;
+		this.#textInput = el('input', 'ss-text-input');
+		this.#textInput.type = 'text';
+		this.#textInput.id = textId;
+		this.#textInput.maxLength = MAX_TEXT;
+		this.#textInput.spellcheck = false;
+		this.#textNote = el('p', 'ss-note');
+		this.#textNote.id = uid('ss-text-note');
+		this.#textInput.setAttribute('aria-describedby', this.#textNote.id);
+		this.#replaced = el('p', 'ss-note');
+		this.#textInput.addEventListener('input', () => {
+			clearTimeout(this.#textTimer);
+			this.#textTimer = setTimeout(() => this.#setText(this.#textInput.value), 300);
+		});
+		this.#textInput.addEventListener('change', () => {
+			clearTimeout(this.#textTimer);
+			this.#setText(this.#textInput.value);
+		});
+		this.#textBox.append(textLabel, this.#textInput, this.#textNote, this.#replaced);
+
+		const tools = el('div', 'ss-tools');
+		tools.append(
+			copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#binding.link(this.#state)),
+			button(t.reset, () => this.#reset()),
+		);
+		setup.append(model.root, this.#seedBox, tools);
+
+		const transport = el('div', 'ss-transport');
+		this.#step = rangeControl({
+			label: t.stepSlider,
+			min: 1,
+			max: 2,
+			step: 1,
+			value: 1,
+			onInput: (v) => {
+				this.#stop();
+				this.#goTo(v);
+			},
+		});
+		this.#stepNumber = this.#step.root.querySelector('.w-number')!;
+		this.#step.root.classList.add('ss-step');
+		const back = button(t.back, () => {
+			this.#stop();
+			this.#goTo(this.#state.t - 1);
+		});
+		back.setAttribute('aria-keyshortcuts', 'ArrowLeft');
+		this.#playButton = button(t.play, () => (this.#timer === undefined ? this.#play() : this.#stop()));
+		this.#playButton.classList.add('ss-play');
+		const forward = button(t.forward, () => {
+			this.#stop();
+			this.#goTo(this.#state.t + 1);
+		});
+		const speed = selectControl(
+			t.speed,
+			SPEEDS.map((s) => ({ value: s, text: s })),
+			this.#state.speed,
+			(value) => {
+				this.#state.speed = value;
+				if (this.#timer !== undefined) {
+					this.#stop();
+					this.#play();
+				}
+				this.#save();
+			},
+		);
+		this.#speedSelect = speed.select;
+		const buttons = el('div', 'ss-buttons');
+		buttons.append(back, this.#playButton, forward, speed.root);
+		transport.append(buttons, this.#step.root);
+
+		const views = el('div', 'ss-views');
+		const unit = selectControl(t.unit, [], '1', (value) => {
+			this.#state.unit = Number(value);
+			this.#drawLine();
+			this.#showStep();
+		});
+		this.#unitSelect = unit.select;
+		const win = selectControl(t.window, [], '1', (value) => {
+			this.#state.from = Number(value);
+			this.#drawCharts();
+			this.#save();
+		});
+		this.#windowSelect = win.select;
+		this.#windowBox = win.root;
+		views.append(unit.root, win.root);
+
+		this.#busy = el('p', 'ss-busy');
+		this.#busy.setAttribute('role', 'status');
+		this.#note = el('p', 'ss-note');
+		this.#now = el('div', 'ss-now');
+		this.#description = el('p', 'ss-description');
+		this.#description.setAttribute('aria-live', 'polite');
+		this.#strip = el('div', 'ss-strip');
+		this.#strip.setAttribute('aria-hidden', 'true');
+		this.#maps = el('div', 'ss-maps');
+		this.#maps.setAttribute('role', 'group');
+		this.#maps.setAttribute('aria-label', t.heatmapsLabel);
+		this.#line = el('div', 'ss-line');
+
+		this.append(setup, this.#textBox, transport, views, this.#busy, this.#now, this.#description, this.#strip, this.#maps, this.#line, this.#note);
+
+		this.addEventListener('keydown', (e) => {
+			// ← / → step through time anywhere in the widget except inside fields that use the arrows themselves.
+			const target = e.target as HTMLElement;
+			if (target.matches('input, select, textarea')) return;
+			if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+			e.preventDefault();
+			this.#stop();
+			this.#goTo(this.#state.t + (e.key === 'ArrowRight' ? 1 : -1));
+		});
+	}
+
+	#setText(value: string): void {
+		if (value === this.#state.text) return;
+		this.#state.text = value;
+		this.#state.t = 1;
+		void this.#recompute();
+	}
+
+	#reset(): void {
+		this.#stop();
+		this.#state = defaultState(this.#schema);
+		void this.#recompute();
+	}
+
+	/** Runs the whole sequence through the chosen model (chunked), then redraws. */
+	async #recompute(save = true): Promise<void> {
+		this.#stop();
+		const token = ++this.#runToken;
+		const t = this.#text;
+		const s = this.#state;
+		this.#modelSelect.value = s.model;
+		this.#seedInput.value = String(s.seed);
+		this.#textInput.value = s.text;
+		this.#seedBox.hidden = s.model !== 'latch';
+		this.#textBox.hidden = s.model !== 'char';
+		this.#busy.textContent = t.computing;
+		let trace: Trace | null;
+		try {
+			if (s.model === 'char') {
+				const model = (this.#charModel ??= await loadChar());
+				if (token !== this.#runToken) return;
+				const prepared = prepareText(model, s.text.length > 0 ? s.text : ' ');
+				this.#textNote.textContent = t.textNote(MAX_TEXT, model.checkpoint.finalBitsPerChar.toFixed(2));
+				this.#replaced.textContent = prepared.replaced.length ? t.replaced(prepared.replaced.map(showChar).join(' ')) : '';
+				trace = await traceChunked('char', model.hiddenSize, charSteps(model, prepared.text), pause, () => token === this.#runToken);
+			} else {
+				trace = await traceChunked('latch', LATCH_HIDDEN_SIZE, latchSteps(s.seed), pause, () => token === this.#runToken);
+			}
+		} catch (error) {
+			if (token === this.#runToken) this.#busy.textContent = `${t.loadError} ${error instanceof Error ? error.message : String(error)}`;
+			return;
+		}
+		if (!trace || token !== this.#runToken) return;
+		this.#trace = trace;
+		this.#state = clampToTrace(s, trace.steps.length, trace.hiddenSize);
+		this.#busy.textContent = '';
+		this.#note.textContent = s.model === 'latch' ? t.latchNote : t.charNote;
+		this.#configure(trace);
+		this.#buildReadouts(trace);
+		await this.#drawCharts();
+		if (token !== this.#runToken) return;
+		this.#showStep(save);
+	}
+
+	/** Slider range and the unit/window choices for this trace. */
+	#configure(trace: Trace): void {
+		const T = trace.steps.length;
+		const H = trace.hiddenSize;
+		for (const input of [this.#step.slider, this.#stepNumber]) input.max = String(T);
+		this.#step.set(this.#state.t);
+		this.#unitSelect.replaceChildren(
+			...Array.from({ length: H }, (_, j) => {
+				const o = el('option', '', this.#text.unitName(j + 1));
+				o.value = String(j + 1);
+				return o;
+			}),
+		);
+		this.#unitSelect.value = String(this.#state.unit);
+		const pages = Math.ceil(H / UNITS_PER_PAGE);
+		this.#windowBox.hidden = pages <= 1;
+		this.#windowSelect.replaceChildren(
+			...Array.from({ length: pages }, (_, p) => {
+				const a = p * UNITS_PER_PAGE + 1;
+				const o = el('option', '', this.#text.windowName(a, Math.min(H, a + UNITS_PER_PAGE - 1)));
+				o.value = String(a);
+				return o;
+			}),
+		);
+		this.#windowSelect.value = String(this.#state.from);
+		// The character strip: one box per character read, the current one outlined.
+		this.#strip.replaceChildren();
+		this.#strip.hidden = trace.model !== 'char';
+		if (trace.model === 'char') {
+			trace.steps.forEach((step, k) => {
+				const span = el('span', 'ss-char', showChar(step.char ?? ''));
+				span.addEventListener('click', () => {
+					this.#stop();
+					this.#goTo(k + 1);
+				});
+				this.#strip.append(span);
+			});
+		}
+	}
+
+	/** <output>s for the current step: the input, the predictions (char model), and each shown unit's numbers. */
+	#buildReadouts(trace: Trace): void {
+		const t = this.#text;
+		this.#outputs.clear();
+		this.#now.replaceChildren();
+		const out = (name: string, key: string) => {
+			const o = el('output');
+			o.setAttribute('aria-label', name);
+			o.setAttribute('aria-live', 'off');
+			this.#outputs.set(key, o);
+			return o;
+		};
+		const item = (label: string, o: HTMLOutputElement) => {
+			const row = el('div', 'ss-item');
+			const l = el('span', 'ss-item-label', label);
+			l.setAttribute('aria-hidden', 'true');
+			row.append(l, o);
+			return row;
+		};
+		const inputs = el('div', 'ss-inputs');
+		inputs.append(item('t', out('t', 't')));
+		if (trace.model === 'latch') {
+			CHANNELS.forEach((ch, k) => inputs.append(item(`x_t[${k + 1}] ${t.channel[ch]}`, out(`x_t[${k + 1}] (${t.channel[ch]})`, `x${k}`))));
+		} else {
+			inputs.append(item(t.inputChar, out(t.inputChar, 'char')));
+			for (let k = 1; k <= 3; k++) inputs.append(item(t.prediction(k), out(t.prediction(k), `top${k}`)));
+		}
+		const table = el('table', 'ss-table');
+		const head = el('tr');
+		const corner = el('th', '', t.quantity);
+		corner.scope = 'col';
+		head.append(corner);
+		const units = trace.model === 'latch' ? Array.from({ length: trace.hiddenSize }, (_, j) => j + 1) : [this.#state.unit];
+		for (const j of units) {
+			const th = el('th', 'ss-unit-head', t.unitName(j));
+			th.scope = 'col';
+			head.append(th);
+		}
+		const thead = el('thead');
+		thead.append(head);
+		const tbody = el('tbody');
+		for (const s of SERIES) {
+			const tr = el('tr');
+			const th = el('th', '', t.series[s]);
+			th.scope = 'row';
+			tr.append(th);
+			units.forEach((j, col) => {
+				const td = el('td');
+				td.append(out(`${SERIES_SYMBOL[s]}[${j}]`, `${s}:${col}`));
+				tr.append(td);
+			});
+			tbody.append(tr);
+		}
+		table.append(thead, tbody);
+		const wrap = el('div', 'ss-table-wrap');
+		wrap.append(table);
+		this.#now.append(inputs, wrap);
+	}
+
+	#colors(): { lo: string; hi: string; neg: string; mid: string; pos: string } {
+		const css = getComputedStyle(this);
+		const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+		return {
+			lo: v('--ss-seq-lo', '#f1f5f9'),
+			hi: v('--ss-seq-hi', '#1e3a8a'),
+			neg: v('--ss-div-neg', '#c2410c'),
+			mid: v('--ss-div-mid', '#f8fafc'),
+			pos: v('--ss-div-pos', '#0f766e'),
+		};
+	}
+
+	/** Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart. */
+	async #drawCharts(): Promise<void> {
+		const trace = this.#trace;
+		if (!trace) return;
+		const token = ++this.#drawToken;
+		const t = this.#text;
+		const T = trace.steps.length;
+		const H = trace.hiddenSize;
+		const from = this.#state.from;
+		const to = Math.min(H, from + UNITS_PER_PAGE - 1);
+		const colors = this.#colors();
+		const width = Math.max(260, this.#maps.clientWidth || 640);
+		this.#lastWidth = this.#maps.clientWidth;
+		const fontSize = parseFloat(getComputedStyle(this).fontSize) || 16;
+		const rowHeight = Math.max(12, Math.round(fontSize * (trace.model === 'latch' ? 1.4 : 0.9)));
+		const ts = Array.from({ length: T }, (_, k) => k + 1);
+		const tickEvery = Math.max(1, Math.ceil(T / Math.max(4, Math.floor(width / (fontSize * 3)))));
+		const ticks = ts.filter((x) => x === 1 || x % tickEvery === 0);
+		const maps: Heatmap[] = [];
+		const figures: HTMLElement[] = [];
+
+		type Row = { t: number; row: string; v: number };
+		const panels: { key: string; name: string; rows: string[]; data: Row[]; kind: 'sequential' | 'diverging'; extent: number }[] = [];
+		if (trace.model === 'latch') {
+			const rows = CHANNELS.map((c) => t.channel[c]);
+			const data = trace.steps.flatMap((s, k) => s.x.map((v, c) => ({ t: k + 1, row: rows[c], v })));
+			panels.push({ key: 'x', name: t.input + ' x_t', rows, data, kind: 'diverging', extent: 1 });
+		}
+		for (const s of SERIES) {
+			const rows = Array.from({ length: to - from + 1 }, (_, k) => String(from + k));
+			const data: Row[] = [];
+			let extent = 1;
+			trace.steps.forEach((step, k) => {
+				for (let j = from; j <= to; j++) {
+					const v = step[s][j - 1];
+					data.push({ t: k + 1, row: String(j), v });
+					extent = Math.max(extent, Math.abs(v));
+				}
+			});
+			panels.push({ key: s, name: t.series[s], rows, data, kind: SEQUENTIAL.has(s) ? 'sequential' : 'diverging', extent: s === 'c' ? extent : 1 });
+		}
+
+		for (const panel of panels) {
+			if (token !== this.#drawToken) return;
+			const lo = panel.kind === 'sequential' ? 0 : -panel.extent;
+			const hi = panel.kind === 'sequential' ? 1 : panel.extent;
+			const values = panel.data.map((d) => d.v);
+			const label = (step: number) =>
+				panel.key === 'x'
+					? t.inputAria(T, step)
+					: t.heatmapAria(panel.name, from, to, T, step, formatNumber(Math.min(...values)), formatNumber(Math.max(...values)));
+			const ariaLabel = label(this.#state.t);
+			const svg = Plot.plot({
+				width,
+				height: panel.rows.length * rowHeight + 30,
+				marginLeft: fontSize * 3.6,
+				marginTop: 4,
+				marginBottom: 24,
+				marginRight: 6,
+				style: { background: 'transparent', color: 'currentColor', fontSize: `${Math.round(fontSize * 0.75)}px`, overflow: 'visible' },
+				ariaLabel,
+				x: { type: 'band', domain: ts, ticks, label: null, padding: 0, tickSize: 3 },
+				y: { type: 'band', domain: panel.rows, label: null, padding: 0.06, tickSize: 0 },
+				color:
+					panel.kind === 'sequential'
+						? { type: 'linear', domain: [lo, hi], range: [colors.lo, colors.hi], clamp: true }
+						: { type: 'linear', domain: [lo, 0, hi], range: [colors.neg, colors.mid, colors.pos], clamp: true },
+				marks: [Plot.cell(panel.data, { x: 't', y: 'row', fill: 'v', inset: 0.25 })],
+			}) as unknown as SVGSVGElement & { scale(name: string): { apply(v: unknown): number; bandwidth?: number; range?: number[] } };
+			const xs = svg.scale('x');
+			const ys = svg.scale('y');
+			const [y0, y1] = ys.range ?? [0, 0];
+			const marker = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+			marker.setAttribute('class', 'ss-marker');
+			marker.setAttribute('y', String(Math.min(y0, y1) - 1));
+			marker.setAttribute('height', String(Math.abs(y1 - y0) + 2));
+			marker.setAttribute('width', String(Math.max(2, xs.bandwidth ?? 4)));
+			marker.setAttribute('aria-hidden', 'true');
+			svg.append(marker);
+			maps.push({ svg, label, marker, x: (v: number) => xs.apply(v) });
+			const figure = el('div', 'ss-map');
+			const title = el('p', 'ss-map-title', panel.name);
+			title.setAttribute('aria-hidden', 'true');
+			figure.append(title, svg);
+			figures.push(figure);
+			await nextFrame();
+		}
+		if (token !== this.#drawToken) return;
+		this.#maps.replaceChildren(...figures);
+		this.#heatmaps = maps;
+		this.#drawLine();
+		this.#moveMarkers();
+	}
+
+	/** C_t of the chosen unit over time, with the current step marked. */
+	#drawLine(): void {
+		const trace = this.#trace;
+		if (!trace) return;
+		const j = this.#state.unit;
+		const t = this.#state.t;
+		const data = trace.steps.map((s, k) => ({ t: k + 1, c: s.c[j - 1] }));
+		const cs = data.map((d) => d.c);
+		const width = Math.max(260, this.#line.clientWidth || 640);
+		const fontSize = parseFloat(getComputedStyle(this).fontSize) || 16;
+		const chart = Plot.plot({
+			width,
+			height: Math.round(fontSize * 11),
+			marginLeft: fontSize * 3.6,
+			marginRight: 10,
+			style: { background: 'transparent', color: 'currentColor', fontSize: `${Math.round(fontSize * 0.75)}px`, overflow: 'visible' },
+			ariaLabel: this.#text.lineAria(j, data.length, t, formatNumber(cs[t - 1]), formatNumber(Math.min(...cs)), formatNumber(Math.max(...cs))),
+			x: { domain: [1, Math.max(2, data.length)], label: 't', grid: false },
+			y: { label: `C_t[${j}]`, grid: true, domain: [Math.min(-1, ...cs), Math.max(1, ...cs)] },
+			marks: [
+				Plot.ruleY([0], { strokeOpacity: 0.4 }),
+				Plot.ruleX([t], { className: 'ss-line-now', stroke: 'currentColor' }),
+				Plot.line(data, { x: 't', y: 'c', stroke: 'currentColor', strokeWidth: 2, className: 'ss-line-c' }),
+				Plot.dot([data[t - 1]], { x: 't', y: 'c', r: 5, fill: 'currentColor', className: 'ss-line-dot' }),
+			],
+		});
+		const title = el('p', 'ss-map-title', this.#text.lineTitle(j));
+		title.setAttribute('aria-hidden', 'true');
+		this.#line.replaceChildren(title, chart);
+	}
+
+	#moveMarkers(): void {
+		for (const m of this.#heatmaps) m.marker.setAttribute('x', String(m.x(this.#state.t)));
+	}
+
+	#goTo(t: number): void {
+		const T = this.#trace?.steps.length ?? 1;
+		const next = Math.min(T, Math.max(1, Math.round(t)));
+		if (next === this.#state.t) return;
+		this.#state.t = next;
+		this.#showStep();
+	}
+
+	/** Refreshes everything that depends on the current step. */
+	#showStep(save = true): void {
+		const trace = this.#trace;
+		if (!trace) return;
+		const t = this.#state.t;
+		const T = trace.steps.length;
+		const step = trace.steps[t - 1];
+		const txt = this.#text;
+		this.#step.set(t);
+		this.#moveMarkers();
+		this.#drawLine();
+		const set = (key: string, value: string) => {
+			const o = this.#outputs.get(key);
+			if (o) o.value = value;
+		};
+		set('t', `${t} / ${T}`);
+		const unitValues = (j: number) =>
+			Object.fromEntries(SERIES.map((s) => [s, formatNumber(step[s][j - 1])])) as Record<Series, string>;
+		if (trace.model === 'latch') {
+			step.x.forEach((v, k) => set(`x${k}`, k === 0 ? formatNumber(v, 2) : String(v)));
+			for (let j = 1; j <= trace.hiddenSize; j++) for (const s of SERIES) set(`${s}:${j - 1}`, formatNumber(step[s][j - 1]));
+			const units = Array.from({ length: trace.hiddenSize }, (_, k) => txt.describeUnit(k + 1, unitValues(k + 1)));
+			this.#description.textContent = txt.describeLatch(t, T, step.x.map((v, k) => (k === 0 ? formatNumber(v, 2) : String(v))), units);
+		} else {
+			const j = this.#state.unit;
+			set('char', showChar(step.char ?? ''));
+			(step.top ?? []).forEach((p, k) => set(`top${k + 1}`, `${showChar(p.char)} ${(p.p * 100).toFixed(1)} %`));
+			for (const s of SERIES) set(`${s}:0`, formatNumber(step[s][j - 1]));
+			const heads = this.#now.querySelectorAll('.ss-unit-head');
+			if (heads[0]) heads[0].textContent = txt.unitName(j);
+			for (const s of SERIES) this.#outputs.get(`${s}:0`)?.setAttribute('aria-label', `${SERIES_SYMBOL[s]}[${j}]`);
+			const top = (step.top ?? []).map((p) => `“${showChar(p.char)}” ${(p.p * 100).toFixed(1)} %`).join(', ');
+			this.#description.textContent = txt.describeChar(t, T, showChar(step.char ?? ''), txt.describeUnit(j, unitValues(j)), top);
+			const chars = this.#strip.children;
+			for (let k = 0; k < chars.length; k++) chars[k].classList.toggle('ss-current', k === t - 1);
+		}
+		for (const m of this.#heatmaps) m.svg.setAttribute('aria-label', m.label(t));
+		if (save) this.#save();
+	}
+
+	#play(): void {
+		const T = this.#trace?.steps.length ?? 1;
+		if (this.#state.t >= T) this.#goTo(1);
+		this.#playButton.textContent = this.#text.pause;
+		const interval = 1000 / Number(this.#state.speed);
+		// With prefers-reduced-motion the steps still advance; CSS turns the marker's glide off.
+		this.#timer = setInterval(() => {
+			const T2 = this.#trace?.steps.length ?? 1;
+			if (this.#state.t >= T2) return this.#stop();
+			this.#goTo(this.#state.t + 1);
+		}, interval);
+	}
+
+	#stop(): void {
+		if (this.#timer !== undefined) clearInterval(this.#timer);
+		this.#timer = undefined;
+		if (this.#playButton) this.#playButton.textContent = this.#text.play;
+	}
+
+	#save(): void {
+		clearTimeout(this.#saveTimer);
+		this.#saveTimer = setTimeout(() => this.#binding.save(this.#state), SAVE_DELAY_MS);
+	}
+}
+
+if (!customElements.get('sequence-stepper')) customElements.define('sequence-stepper', SequenceStepperElement);

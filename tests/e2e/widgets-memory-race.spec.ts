@@ -1,0 +1,133 @@
+/**
+ * The memory race, used the way a reader does: start training with the button, watch the LSTM's accuracy
+ * climb while the step counts grow, pause (progress stops), resume, check that the page stays responsive
+ * meanwhile, reset to the defaults; a link restores the settings; axe finds nothing.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { DEFAULT_RACE, LSTM_HIDDEN, lstmParams, matchedRnnHidden, rnnParams } from '../../src/widgets/memory-race/model.ts';
+
+const pageWith = (lang: string) => {
+	const url = PAGES.find((p) => p.startsWith(`/${lang}/`) && htmlOf(p).includes('<memory-race'));
+	if (!url) throw new Error(`no ${lang} page uses <MemoryRace />`);
+	return url;
+};
+
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.locator('memory-race').scrollIntoViewIfNeeded();
+	await expect(page.locator('memory-race[data-ready]')).toBeAttached();
+}
+
+const race = (page: Page) => page.locator('memory-race');
+const number = async (page: Page, name: string) => Number((await race(page).getByRole('status', { name, exact: true }).innerText()).replace(/[^\d.]/g, '') || 'NaN');
+
+test('training runs in the background, the LSTM’s accuracy climbs, pause stops it, the page stays responsive', async ({ page }) => {
+	test.setTimeout(150_000);
+	const problems = watchProblems(page);
+	// The gradient lab above the race gives a second control to try while training.
+	await page.goto(pageWith('en'));
+	await page.locator('gradient-lab').scrollIntoViewIfNeeded();
+	await expect(page.locator('gradient-lab[data-ready]')).toBeAttached();
+	await expect(page.getByRole('slider', { name: 'Sequence length T' })).toHaveValue('100');
+	await page.locator('memory-race').scrollIntoViewIfNeeded();
+	await expect(page.locator('memory-race[data-ready]')).toBeAttached();
+	// Long main-thread tasks while training (the Long Tasks API reports anything over 50 ms).
+	await page.evaluate(() => {
+		(window as unknown as { longTasks: number[] }).longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+	await expect(race(page).getByRole('status', { name: 'LSTM steps' })).toHaveText('0');
+	await expect(race(page).locator('.mr-budget')).toContainText(`${lstmParams(LSTM_HIDDEN).toLocaleString('en')} parameters`);
+	await expect(race(page).locator('.mr-budget')).toContainText(`H = ${matchedRnnHidden()} has ${rnnParams(matchedRnnHidden()).toLocaleString('en')}`);
+
+	await race(page).getByRole('button', { name: 'Start training' }).click();
+	await expect(race(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect.poll(() => number(page, 'LSTM steps'), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+	const early = await number(page, 'LSTM accuracy');
+	await expect.poll(() => number(page, 'RNN steps'), { timeout: 30_000 }).toBeGreaterThan(0);
+
+	// Another control on the page answers at once while both workers train.
+	const gradT = page.getByRole('slider', { name: 'Sequence length T' });
+	await gradT.focus();
+	const t0 = Date.now();
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByRole('spinbutton', { name: 'Sequence length T (typed)' })).toHaveValue('99', { timeout: 1000 });
+	const reaction = Date.now() - t0;
+
+	await expect.poll(() => number(page, 'LSTM accuracy'), { timeout: 100_000, intervals: [1000] }).toBeGreaterThanOrEqual(90);
+	expect(await number(page, 'LSTM accuracy')).toBeGreaterThan(early);
+	const rnnAccuracy = await number(page, 'RNN accuracy');
+	expect(rnnAccuracy).toBeLessThan(50);
+	await expect(race(page).locator('.mr-summary')).toContainText('the LSTM’s accuracy is');
+
+	await race(page).getByRole('button', { name: 'Pause' }).click();
+	await expect(race(page).getByRole('button', { name: 'Resume' })).toBeVisible();
+	await page.waitForTimeout(1000); // let messages already in flight arrive
+	const pausedAt = await number(page, 'LSTM steps');
+	await page.waitForTimeout(2000);
+	expect(await number(page, 'LSTM steps')).toBe(pausedAt);
+
+	await race(page).getByRole('button', { name: 'Resume' }).click();
+	await expect.poll(() => number(page, 'LSTM steps'), { timeout: 20_000 }).toBeGreaterThan(pausedAt);
+
+	const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+	test.info().annotations.push({ type: 'responsiveness', description: `keyboard reaction ${reaction} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}` });
+	expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+	expect(problems).toEqual([]);
+});
+
+test('settings go into the link; reset restores the defaults and stops training', async ({ page, browser }) => {
+	await open(page, pageWith('en'));
+	const N = race(page).getByRole('slider', { name: 'Distractors N (delay)' });
+	await N.fill('20');
+	await race(page).getByRole('combobox', { name: 'LSTM initialisation' }).selectOption('default');
+	await race(page).getByRole('spinbutton', { name: 'Seed' }).fill('7');
+	await race(page).getByRole('spinbutton', { name: 'Seed' }).press('Enter');
+	const url = new URL(page.url());
+	expect(url.searchParams.get('race.N')).toBe('20');
+	expect(url.searchParams.get('race.init')).toBe('default');
+	expect(url.searchParams.get('race.seed')).toBe('7');
+
+	const fresh = await browser.newPage();
+	await open(fresh, url.pathname + url.search);
+	await expect(race(fresh).getByRole('slider', { name: 'Distractors N (delay)' })).toHaveValue('20');
+	await expect(race(fresh).getByRole('combobox', { name: 'LSTM initialisation' })).toHaveValue('default');
+	await expect(race(fresh).getByRole('spinbutton', { name: 'Seed' })).toHaveValue('7');
+	await fresh.close();
+
+	await race(page).getByRole('button', { name: 'Start training' }).click();
+	await expect.poll(() => number(page, 'LSTM steps'), { timeout: 30_000 }).toBeGreaterThan(0);
+	await race(page).getByRole('button', { name: 'Reset' }).click();
+	await expect(N).toHaveValue(String(DEFAULT_RACE.N));
+	await expect(race(page).getByRole('combobox', { name: 'LSTM initialisation' })).toHaveValue('chrono');
+	await expect(race(page).getByRole('button', { name: 'Start training' })).toBeVisible();
+	await page.waitForTimeout(1000);
+	await expect(race(page).getByRole('status', { name: 'LSTM steps' })).toHaveText('0');
+	expect(new URL(page.url()).search).not.toContain('race.');
+});
+
+test('nothing trains until the reader asks, also with reduced motion', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await open(page, pageWith('zh-cn'));
+	await expect(race(page).getByRole('button', { name: '开始训练' })).toBeVisible();
+	await page.waitForTimeout(1500);
+	await expect(race(page).getByRole('status', { name: 'LSTM 训练步数' })).toHaveText('0');
+	await expect(race(page).locator('.mr-status')).toContainText('在你按下之前不会运行任何计算');
+});
+
+for (const theme of ['light', 'dark']) {
+	test(`axe finds no violations in the race while it trains (${theme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
+		await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+		await open(page, pageWith('en'));
+		await race(page).getByRole('button', { name: 'Start training' }).click();
+		await expect.poll(() => number(page, 'LSTM steps'), { timeout: 30_000 }).toBeGreaterThan(0);
+		await race(page).getByRole('button', { name: 'Pause' }).click();
+		const axe = await new AxeBuilder({ page }).include('#memory-race').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+}

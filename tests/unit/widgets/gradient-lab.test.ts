@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DEFAULT_SETTINGS,
+  INPUT_SIZE,
+  firstToLastRatio,
+  formatPowerOfTen,
+  formatSci,
+  gradientNorms,
+  inputSequence,
+  makeLstm,
+  sampleSteps,
+  unroll,
+  type GradientSettings,
+  type ModelKind,
+  type Nudge,
+} from '../../../src/widgets/gradient-lab/model.ts';
+import { trendOf, textFor } from '../../../src/widgets/gradient-lab/labels.ts';
+import { tensor } from '../../../src/engine/tensor.ts';
+
+const small: GradientSettings = { ...DEFAULT_SETTINGS, T: 6, hidden: 3, scale: 1.3, forgetBias: 1, seed: 5 };
+
+/** L for the model with x replaced by `xs` and an optional nudge of h_t / C_t. */
+function lossOf(kind: ModelKind, s: GradientSettings, xs: Float64Array[], nudge?: Nudge): number {
+  return unroll(kind, s, xs, nudge).loss.item();
+}
+
+/** Central differences of L with respect to every entry of a vector. */
+function numericGrad(n: number, f: (delta: Float64Array) => number, eps = 1e-6): Float64Array {
+  const g = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const d = new Float64Array(n);
+    d[j] = eps;
+    const plus = f(d);
+    d[j] = -eps;
+    g[j] = (plus - f(d)) / (2 * eps);
+  }
+  return g;
+}
+const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((a, x) => a + x * x, 0));
+
+for (const kind of ['rnn', 'lstm'] as const) {
+  test(`${kind}: ‖∂L/∂x_t‖ and ‖∂L/∂h_t‖ equal finite differences at every step`, () => {
+    const xs = inputSequence(small.T, small.seed);
+    const result = gradientNorms(small)[kind];
+    for (let t = 1; t <= small.T; t++) {
+      const gx = numericGrad(INPUT_SIZE, (d) => lossOf(kind, small, xs.map((x, k) => (k === t - 1 ? x.map((v, j) => v + d[j]) : x))));
+      assert.ok(Math.abs(norm(gx) - result.norms.x![t - 1]) <= 1e-7 * (1 + norm(gx)), `x_${t}: ${norm(gx)} vs ${result.norms.x![t - 1]}`);
+      const gh = numericGrad(small.hidden, (d) => lossOf(kind, small, xs, { t, h: d }));
+      assert.ok(Math.abs(norm(gh) - result.norms.h![t - 1]) <= 1e-7 * (1 + norm(gh)), `h_${t}: ${norm(gh)} vs ${result.norms.h![t - 1]}`);
+    }
+  });
+}
+
+test('lstm: ‖∂L/∂C_t‖ is the total derivative (finite differences through h_t and C_{t+1})', () => {
+  const xs = inputSequence(small.T, small.seed);
+  const result = gradientNorms(small).lstm;
+  for (let t = 1; t <= small.T; t++) {
+    const gc = numericGrad(small.hidden, (d) => lossOf('lstm', small, xs, { t, c: d }));
+    assert.ok(Math.abs(norm(gc) - result.norms.c![t - 1]) <= 1e-7 * (1 + norm(gc)), `C_${t}: ${norm(gc)} vs ${result.norms.c![t - 1]}`);
+  }
+  assert.equal(gradientNorms(small).rnn.norms.c, null);
+});
+
+test('the written-out LSTM equals the engine’s LSTMCell step by step', () => {
+  const s = { ...small, T: 4 };
+  const xs = inputSequence(s.T, s.seed);
+  const cell = makeLstm(s);
+  let state: [ReturnType<typeof tensor>, ReturnType<typeof tensor>] | null = null;
+  for (const x of xs) state = cell.forward(tensor(x, { shape: [1, INPUT_SIZE], dtype: 'float64' }), state);
+  const hT = state![0].data;
+  const expected = 0.5 * Array.from(hT).reduce((a, v) => a + v * v, 0);
+  assert.ok(Math.abs(lossOf('lstm', s, xs) - expected) < 1e-14, `${lossOf('lstm', s, xs)} vs ${expected}`);
+});
+
+test('the RNN’s gradient vanishes with scale < 1 and explodes with scale > 1', () => {
+  const base = { ...DEFAULT_SETTINGS, T: 100 };
+  const low = firstToLastRatio(gradientNorms({ ...base, scale: 0.5 }).rnn.norms.h)!;
+  const high = firstToLastRatio(gradientNorms({ ...base, scale: 2 }).rnn.norms.h)!;
+  assert.ok(low < 1e-20, `scale 0.5: ratio ${low}`);
+  assert.ok(high > 1e3, `scale 2: ratio ${high}`);
+  assert.equal(trendOf(low), 'vanishes');
+  assert.equal(trendOf(high), 'explodes');
+  // With s < 1 the bound ‖∂h_T/∂h_t‖ ≤ s^(T−t) (tanh′ ≤ 1, ‖W_hh‖ = s) must hold at every step.
+  const n = gradientNorms({ ...base, scale: 0.5 }).rnn.norms.h!;
+  for (let t = 1; t <= 100; t++) assert.ok(n[t - 1] <= n[99] * 0.5 ** (100 - t) * (1 + 1e-9), `step ${t}`);
+});
+
+test('with the default settings the LSTM keeps far more gradient than the RNN', () => {
+  const r = gradientNorms({ ...DEFAULT_SETTINGS });
+  const rnn = firstToLastRatio(r.rnn.norms.h)!;
+  const lstm = firstToLastRatio(r.lstm.norms.h)!;
+  assert.ok(rnn < 1e-6 && lstm > 1e-2, `rnn ${rnn}, lstm ${lstm}`);
+});
+
+test('clipping scales every gradient by clip_grad_norm_’s factor and leaves the ratios alone', () => {
+  const s = { ...DEFAULT_SETTINGS, T: 40, scale: 2 };
+  const free = gradientNorms(s);
+  const clipped = gradientNorms({ ...s, clip: true, maxNorm: 1 });
+  for (const kind of ['rnn', 'lstm'] as const) {
+    const a = free[kind];
+    const b = clipped[kind];
+    assert.equal(b.paramNorm, a.paramNorm, 'the reported norm is the one before clipping');
+    const factor = Math.min(1, 1 / (a.paramNorm + 1e-6));
+    assert.ok(Math.abs(b.clipFactor - factor) <= 1e-12 * factor, `${kind}: factor ${b.clipFactor} vs ${factor}`);
+    assert.ok(a.paramNorm > 1 && b.clipFactor < 1);
+    for (const q of ['x', 'h'] as const) {
+      for (let t = 0; t < s.T; t++) assert.ok(Math.abs(b.norms[q]![t] - factor * a.norms[q]![t]) <= 1e-12 * a.norms[q]![t]);
+      const ra = firstToLastRatio(a.norms[q])!;
+      assert.ok(Math.abs(firstToLastRatio(b.norms[q])! - ra) <= 1e-9 * ra);
+    }
+  }
+  // Below the threshold nothing changes.
+  const loose = gradientNorms({ ...s, clip: true, maxNorm: 1e9 });
+  assert.equal(loose.rnn.clipFactor, 1);
+  assert.deepEqual(Array.from(loose.rnn.norms.h!), Array.from(free.rnn.norms.h!));
+});
+
+test('results are deterministic from the seed and change with it', () => {
+  const a = gradientNorms({ ...small });
+  const b = gradientNorms({ ...small });
+  const c = gradientNorms({ ...small, seed: 6 });
+  assert.deepEqual(Array.from(a.lstm.norms.h!), Array.from(b.lstm.norms.h!));
+  assert.notDeepEqual(Array.from(a.lstm.norms.h!), Array.from(c.lstm.norms.h!));
+});
+
+test('bad settings are rejected with a message naming the field', () => {
+  assert.throws(() => gradientNorms({ ...small, T: 201 }), /gradientNorms: T expected an integer in \[2, 200\], got 201/);
+  assert.throws(() => gradientNorms({ ...small, scale: NaN }), /gradientNorms: scale expected a finite number, got NaN/);
+});
+
+test('formatting and sampled steps', () => {
+  assert.equal(formatSci(3.214e-18), '3.21 × 10⁻¹⁸');
+  assert.equal(formatSci(-0.5), '−5.00 × 10⁻¹');
+  assert.equal(formatSci(4.2), '4.20');
+  assert.equal(formatSci(0), '0');
+  assert.equal(formatSci(Infinity), '∞');
+  assert.equal(formatPowerOfTen(5.9e-10), '10⁻⁹');
+  assert.deepEqual(sampleSteps(100), [1, 21, 41, 60, 80, 100]);
+  assert.deepEqual(sampleSteps(3), [1, 2, 3]);
+});
+
+test('the sentence states the computed ratios in both languages', () => {
+  const r = gradientNorms({ ...DEFAULT_SETTINGS });
+  const en = textFor('en').describe(DEFAULT_SETTINGS, r, 'h');
+  assert.match(en, new RegExp(`RNN’s ‖∂L/∂h_t‖ at t = 1 is ${formatSci(firstToLastRatio(r.rnn.norms.h)!)}`));
+  assert.match(en, /it vanishes/);
+  const zh = textFor('zh-CN').describe(DEFAULT_SETTINGS, r, 'c');
+  assert.match(zh, /循环神经网络没有细胞状态/);
+  assert.ok(zh.includes(formatSci(firstToLastRatio(r.lstm.norms.c)!)));
+});
