@@ -9,6 +9,7 @@ import remarkEquationLabels from './src/site/remark-equation-labels.ts';
 import rehypeMathErrors from './src/site/rehype-math-errors.ts';
 import rehypeMathLinkNames from './src/site/rehype-math-link-names.ts';
 import { katexOptions } from './src/site/katex-options.ts';
+import { sidebarSlugs } from './src/site/sidebar.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -33,6 +34,9 @@ export default defineConfig({
 			// additions (heading anchor links) process them there.
 			markdown: { processedDirs: ['./content'] },
 			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
+			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
+			sidebar: sidebarSlugs('./content/en').map((slug) => ({ slug })),
+			routeMiddleware: './src/site/route-data.ts',
 			lastUpdated: false,
 			pagination: true,
 			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

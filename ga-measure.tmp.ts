@@ -1,9 +1,9 @@
 import { AblationTrainer, configFor, VARIANTS, parameterCount, type Variant } from './src/widgets/gate-ablation/model.ts';
 const args = process.argv.slice(2);
-const delay = Number(args[0] ?? 20), steps = Number(args[1] ?? 400), H = Number(args[2] ?? 16), fb = args[3] === 'null' ? null : Number(args[3] ?? 1), seed = Number(args[4] ?? 1), lr = Number(args[5] ?? 0.01);
+const delay = Number(args[0] ?? 20), steps = Number(args[1] ?? 400), H = Number(args[2] ?? 16), fb = (args[3] ?? 'forget-bias') as any, seed = Number(args[4] ?? 1), lr = Number(args[5] ?? 0.01);
 const list = (args[6] ? args[6].split(',') : VARIANTS) as Variant[];
 for (const v of list) {
-  const tr = new AblationTrainer(configFor(v, { delay, maxSteps: steps, hiddenSize: H, forgetBias: fb, seed, learningRate: lr }));
+  const tr = new AblationTrainer(configFor(v, { delay, maxSteps: steps, hiddenSize: H, init: fb, seed, learningRate: lr }));
   const t0 = performance.now();
   while (!tr.done) tr.step();
   const ms = performance.now() - t0;

@@ -34,7 +34,7 @@ export default defineConfig({
 	},
 	// One preview server of the built site (dist/) for the whole run; `npm test` builds it first.
 	webServer: {
-		command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+		command: `npx astro preview --port ${PORT} --host 127.0.0.1${process.env.SITE_DIST ? ` --outDir ${process.env.SITE_DIST}` : ''}`,
 		url: `http://localhost:${PORT}/en/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,

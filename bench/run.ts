@@ -139,9 +139,11 @@ async function main(): Promise<void> {
     if (opts.cpu) {
       await useTfBackend('cpu');
       const r = peerRunner(w, 1);
-      // tfjs-cpu takes seconds per training step: fewer runs keep the whole bench under a few minutes.
-      const runs = w.kind === 'train' ? Math.min(opts.runs, 3) : opts.runs;
-      const times = await timeRuns(() => r.step(), Math.min(opts.warmup, 1), runs);
+      // tfjs-cpu takes seconds per training step (tens of seconds for W2): fewer runs keep the bench short.
+      const train = w.kind === 'train';
+      const runs = train ? (opts.quick ? 1 : Math.min(opts.runs, 3)) : opts.runs;
+      const warmup = train ? Math.min(opts.warmup, 1) : opts.warmup;
+      const times = await timeRuns(() => r.step(), warmup, runs);
       r.dispose();
       wRows.push(makeRow(w, 'tfjs-cpu', times));
       console.log(`  tfjs-cpu   ${fmt(wRows.at(-1)!.msPerUnit)} ms`);

@@ -74,6 +74,31 @@ export function record(
   return node;
 }
 
+/**
+ * Gradient buffers of intermediate tensors live only during one backward pass; keeping a few per size for the
+ * next pass spares the garbage collector megabytes per training step. Leaf gradients (.grad) are never pooled.
+ */
+const spare = { float32: new Map<number, FloatArray[]>(), float64: new Map<number, FloatArray[]>() };
+const SPARE_PER_SIZE = 4;
+const SPARE_MAX_BYTES = 64 * 1024 * 1024;
+let spareBytes = 0;
+
+function takeBuffer(dtype: 'float32' | 'float64', n: number): FloatArray {
+  const b = spare[dtype].get(n)?.pop();
+  if (!b) return allocFloat(dtype, n);
+  spareBytes -= b.byteLength;
+  b.fill(0);
+  return b;
+}
+
+function giveBuffer(dtype: 'float32' | 'float64', b: FloatArray): void {
+  let list = spare[dtype].get(b.length);
+  if (!list) spare[dtype].set(b.length, (list = []));
+  if (list.length >= SPARE_PER_SIZE || spareBytes + b.byteLength > SPARE_MAX_BYTES) return;
+  list.push(b);
+  spareBytes += b.byteLength;
+}
+
 /** Back-propagates `seed` (∂L/∂root) through every node reachable from root. */
 export function runBackward(root: Tensor, seed: FloatArray): void {
   const grads = new Map<Tensor, FloatArray>();
@@ -85,7 +110,7 @@ export function runBackward(root: Tensor, seed: FloatArray): void {
     }
     let g = grads.get(t);
     if (!g) {
-      g = allocFloat(t.dtype, t.size);
+      g = takeBuffer(t.dtype, t.size);
       grads.set(t, g);
     }
     return g;
@@ -93,10 +118,17 @@ export function runBackward(root: Tensor, seed: FloatArray): void {
   const rootBuf = bufferFor(root);
   for (let k = 0; k < seed.length; k++) rootBuf[k] += seed[k];
   if (root.node === null) return;
+  try {
+    walk(root.node, grads, bufferFor);
+  } finally {
+    for (const [t, g] of grads) giveBuffer(t.dtype, g);
+  }
+}
 
+function walk(rootNode: Node, grads: Map<Tensor, FloatArray>, bufferFor: (t: Tensor) => FloatArray): void {
   // Collect reachable nodes (iteratively: long unrolled sequences would overflow a recursive walk).
   const seen = new Set<Node>();
-  const stack: Node[] = [root.node];
+  const stack: Node[] = [rootNode];
   const nodes: Node[] = [];
   while (stack.length > 0) {
     const n = stack.pop()!;
@@ -126,6 +158,11 @@ export function runBackward(root: Tensor, seed: FloatArray): void {
     // The graph is consumed (PyTorch frees it too); drop caches and intermediate gradients.
     n.backward = null;
     n.release?.();
-    for (const o of n.outputs) grads.delete(o);
+    for (const o of n.outputs) {
+      const g = grads.get(o);
+      if (!g) continue;
+      grads.delete(o);
+      giveBuffer(o.dtype, g);
+    }
   }
 }

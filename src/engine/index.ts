@@ -20,6 +20,7 @@ export { reshape, concat, slice, transpose } from './ops/reshape.ts';
 export { embedding } from './ops/embedding.ts';
 export { crossEntropy } from './ops/cross-entropy.ts';
 export { lstmLayer } from './ops/lstm-layer.ts';
+export { rnnLayer } from './ops/rnn-layer.ts';
 export type { Indices } from './ops/indices.ts';
 
 // Layers (PyTorch names and layouts)

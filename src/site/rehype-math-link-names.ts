@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 function classes(node: Element): string[] {
-	const c = node.properties?.className;
+	const c = node.properties?.className as unknown;
 	return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 }
 

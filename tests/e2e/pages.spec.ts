@@ -7,6 +7,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { htmlOf, PAGES, scrollThrough, watchProblems, widgetElements } from './site.ts';
 
 /** Script bundles that belong to Starlight's shell (theme, search, table of contents, code blocks). */
+/**
+ * axe over every page in WCAG 2 A/AA. KaTeX's visual layer (`.katex-html`, thousands of aria-hidden
+ * spans on a math-heavy page) is left out to keep scans fast; its text takes the colour of the text
+ * around it, and the MathML layer that assistive technology reads is scanned.
+ */
+const axeScan = (page: import('@playwright/test').Page) =>
+	new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.katex-html').analyze();
+
 const SHELL_SCRIPT = /^(page|ec|preload-helper|ui-core|(LanguageSelect|MobileMenuToggle|MobileTableOfContents|Page|Search|SidebarPersister|TableOfContents|ThemeProvider|ThemeSelect|Tabs)\.astro_astro_type_script)[.\w-]*\.js$/;
 
 test('the site has pages in both languages', () => {
@@ -16,6 +24,7 @@ test('the site has pages in both languages', () => {
 
 for (const url of PAGES) {
 	test(`${url} loads cleanly, shows typeset math and passes axe`, async ({ page }) => {
+		test.setTimeout(120_000);
 		const problems = watchProblems(page);
 		const scripts: string[] = [];
 		page.on('request', (request) => {
@@ -43,21 +52,21 @@ for (const url of PAGES) {
 			expect(extra, 'scripts beyond the shell on a page without widgets').toEqual([]);
 		}
 
-		const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const axe = await axeScan(page);
 		const violations = axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 		expect(violations).toEqual([]);
 		expect(problems).toEqual([]);
 	});
 }
 
-for (const url of ['/en/', '/zh-cn/04-math/', PAGES.find((p) => htmlOf(p).includes('<activation-explorer')) ?? '/en/']) {
+for (const url of ['/en/', '/zh-cn/', PAGES.find((p) => htmlOf(p).includes('<activation-explorer')) ?? '/en/']) {
 	test(`${url} passes axe in the dark theme`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await page.goto(url);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 		await scrollThrough(page);
 		await page.waitForLoadState('networkidle');
-		const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const axe = await axeScan(page);
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 }

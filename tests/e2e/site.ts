@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 
-export const DIST = join(import.meta.dirname, '../../dist');
+/** The built site: dist/, or SITE_DIST when set (the same variable makes the preview server serve it). */
+export const DIST = process.env.SITE_DIST ?? join(import.meta.dirname, '../../dist');
 export const LANGS = ['en', 'zh-cn'] as const;
 
 function walk(dir: string): string[] {

@@ -77,7 +77,7 @@ export interface LstmVariantOptions {
    *                      input block gets −b instead, since f_t = 1 − i_t = σ(−z_i).
    *   { chronoT: T }     chrono initialisation (Tallec & Ollivier 2018): b_f = log(u), u ~ U(1, T − 1), b_i = −b_f,
    *                      so units start with memory time scales spread up to about T steps.
-   * Variants without an f block ('no-forget-gate') ignore both.
+   * For 'coupled' both act through the input block (f_t = 1 − i_t = σ(−z_i)); 'no-forget-gate' ignores both.
    */
   init?: { forgetBias?: number; chronoT?: number };
 }
@@ -138,13 +138,15 @@ export class LstmVariant extends Module {
     if (init.chronoT !== undefined) {
       const T = init.chronoT;
       if (!(T > 2) || !Number.isFinite(T)) throw new Error(`LstmVariant: init.chronoT expected a number > 2, got ${T}`);
-      if (fBlock < 0) return;
+      if (fBlock < 0 && this.variant !== 'coupled') return;
       for (let k = 0; k < H; k++) {
         const bf = Math.log(rng.uniform(1, T - 1));
-        bih[fBlock + k] = bf;
-        bhh[fBlock + k] = 0;
+        if (fBlock >= 0) {
+          bih[fBlock + k] = bf;
+          bhh[fBlock + k] = 0;
+        }
         if (iBlock >= 0) {
-          bih[iBlock + k] = -bf;
+          bih[iBlock + k] = -bf; // for 'coupled' this alone gives f_t = σ(−z_i) ≈ σ(b_f)
           bhh[iBlock + k] = 0;
         }
       }

@@ -1,9 +1,7 @@
-/** Elman RNN with tanh, PyTorch's nn.RNN, composed from tape ops (exact gradients by construction). */
+/** Elman RNN with tanh, PyTorch's nn.RNN; each layer is one fused op (ops/rnn-layer.ts) with a hand-written BPTT. */
 import type { Tensor, DType } from '../tensor.ts';
 import { Module } from './module.ts';
-import { linear } from '../ops/matmul.ts';
-import { add } from '../ops/elementwise.ts';
-import { tanh } from '../ops/activation.ts';
+import { rnnLayer } from '../ops/rnn-layer.ts';
 import { concat, reshape, slice, transpose } from '../ops/reshape.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import { setField } from './lstm.ts';
@@ -45,23 +43,17 @@ export class RNN extends Module {
 
   /** x: [T, B, I] (or [B, T, I]); h0 [numLayers, B, H] or zeros → [output [T, B, H] (or [B, T, H]), hN [numLayers, B, H]]. */
   forward(x: Tensor, h0?: Tensor | null): [Tensor, Tensor] {
-    const { xs, h0: h0All, B, T } = prepareRecurrentInput('RNN.forward', x, h0, this);
+    const { xs, h0: h0All, B } = prepareRecurrentInput('RNN.forward', x, h0, this);
     const H = this.hiddenSize;
     const f = this as unknown as Record<string, Tensor>;
     let input = xs;
     const finals: Tensor[] = [];
     for (let l = 0; l < this.numLayers; l++) {
-      // Input projection for every step at once: [T, B, H].
-      const pre = linear(input, f[`weight_ih_l${l}`], f[`bias_ih_l${l}`]);
-      let h = reshape(slice(h0All, 0, l, l + 1), [B, H]);
-      const outs: Tensor[] = [];
-      for (let t = 0; t < T; t++) {
-        const xt = reshape(slice(pre, 0, t, t + 1), [B, H]);
-        h = tanh(add(xt, linear(h, f[`weight_hh_l${l}`], f[`bias_hh_l${l}`]))); // eq-rnn-recurrence
-        outs.push(reshape(h, [1, B, H]));
-      }
-      finals.push(reshape(h, [1, B, H]));
-      input = concat(outs, 0);
+      const h0l = reshape(slice(h0All, 0, l, l + 1), [B, H]);
+      const w = { weightIh: f[`weight_ih_l${l}`], weightHh: f[`weight_hh_l${l}`], biasIh: f[`bias_ih_l${l}`], biasHh: f[`bias_hh_l${l}`] };
+      const [out, hN] = rnnLayer(input, h0l, w, 'RNN.forward'); // one fused op per layer, BPTT by hand
+      finals.push(reshape(hN, [1, B, H]));
+      input = out;
     }
     const out = this.batchFirst ? transpose(input, 0, 1) : input;
     return [out, this.numLayers === 1 ? finals[0] : concat(finals, 0)];

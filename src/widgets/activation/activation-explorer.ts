@@ -104,34 +104,23 @@ export class ActivationExplorerElement extends HTMLElement {
 			width,
 			height: Math.round(width * 0.55),
 			marginLeft: 40,
+			// The readouts above the chart double as its legend (same colours, derivatives dashed).
 			style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
 			ariaLabel: this.#text.chartLabel,
 			ariaDescription: this.#description.textContent ?? undefined,
 			x: { domain: [Z_MIN, Z_MAX], label: 'z' },
 			y: { domain: [-1.05, 1.05], grid: true, label: null },
 			marks: [
-				Plot.ruleY([0], { strokeOpacity: 0.4, ariaHidden: true }),
-				Plot.ruleX([z], { strokeOpacity: 0.5, ariaHidden: true }),
+				Plot.ruleY([0], { strokeOpacity: 0.4, ariaHidden: 'true' }),
+				Plot.ruleX([z], { strokeOpacity: 0.5, ariaHidden: 'true' }),
 				...CURVES.map((curve) =>
 					Plot.line(
 						CURVE_POINTS.filter((p) => p.curve === curve),
-						{ x: 'z', y: 'value', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: DASH[curve], className: `ae-mark-${curve}`, ariaHidden: true },
+						{ x: 'z', y: 'value', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: DASH[curve], className: `ae-mark-${curve}`, ariaHidden: 'true' },
 					),
 				),
-				...CURVES.map((curve) =>
-					Plot.text(CURVE_POINTS.filter((p) => p.curve === curve && p.z === Z_MAX), {
-						x: 'z',
-						y: 'value',
-						text: () => SYMBOLS[curve],
-						dx: 4,
-						dy: curve === 'dtanh' ? 8 : curve === 'dsigmoid' ? -6 : curve === 'tanh' ? 8 : -6,
-						textAnchor: 'start',
-						fill: 'currentColor',
-						ariaHidden: true,
-					}),
-				),
 				...point.map((p) =>
-					Plot.dot([p], { x: 'z', y: 'value', r: 5, fill: 'currentColor', stroke: 'none', className: `ae-mark-${p.curve}`, ariaHidden: true }),
+					Plot.dot([p], { x: 'z', y: 'value', r: 5, fill: 'currentColor', stroke: 'none', className: `ae-mark-${p.curve}`, ariaHidden: 'true' }),
 				),
 			],
 		});

@@ -204,8 +204,11 @@ export class CellExplorerElement extends HTMLElement {
 			const caption = el('caption', '', `${wName} · [h_{t-1}, x_t] + ${bName}`);
 			const head = el('tr');
 			head.append(el('td'));
-			for (const c of colNames) {
+			// Short headers keep the grid narrow; each field's accessible name spells the column out.
+			const shortNames = [...Array.from({ length: H }, (_, k) => `h[${k + 1}]`), ...Array.from({ length: I }, (_, k) => `x[${k + 1}]`)];
+			for (const [k, c] of shortNames.entries()) {
 				const th = el('th', '', c);
+				th.title = colNames[k];
 				th.scope = 'col';
 				head.append(th);
 			}
@@ -370,7 +373,7 @@ export class CellExplorerElement extends HTMLElement {
 	}
 
 	#drawBar(fill: HTMLSpanElement, v: number, range: 'unit' | 'signed' | 'cell'): void {
-		const span = range === 'unit' ? 1 : range === 'signed' ? 1 : 4;
+		const span = range === 'cell' ? 2 : 1; // C_t is unbounded: its bar spans ±2 and saturates beyond
 		if (range === 'unit') {
 			fill.style.insetInlineStart = '0%';
 			fill.style.width = `${Math.min(1, Math.max(0, v)) * 100}%`;

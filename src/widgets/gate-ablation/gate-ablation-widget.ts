@@ -8,9 +8,9 @@
  * of <output>s, a summary sentence, and text alternatives with the numbers. Nothing starts by itself.
  */
 import * as Plot from '@observablehq/plot';
-import { button, checkboxControl, copyLinkControl, el, rangeControl, uid, urlBinding } from '../shared/dom.ts';
+import { button, checkboxControl, copyLinkControl, el, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
-import { DEFAULTS, DELAY_MAX, DELAY_MIN, SEED_MAX, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type Variant } from './model.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type Variant } from './model.ts';
 import { textFor, type AblationText } from './labels.ts';
 import { MAX_VARIANTS, MIN_VARIANTS, SCHEMA, URL_PREFIX, configsFor, isValidSelection, selectedVariants, stateFromSearch, type AblationState } from './state.ts';
 import type { AblationCommand, AblationEvent } from './protocol.ts';
@@ -41,7 +41,7 @@ export class GateAblationElement extends HTMLElement {
 	#hint!: HTMLParagraphElement;
 	#delay!: ReturnType<typeof rangeControl>;
 	#seed!: HTMLInputElement;
-	#forgetBias!: HTMLInputElement;
+	#init!: HTMLSelectElement;
 	#startButton!: HTMLButtonElement;
 	#stepOut!: HTMLOutputElement;
 	#timeOut!: HTMLOutputElement;
@@ -116,9 +116,15 @@ export class GateAblationElement extends HTMLElement {
 			this.#update({ seed: s });
 		});
 		seedField.append(seedLabel, this.#seed);
-		const fb = checkboxControl(t.forgetBias, this.#state.fb, (fbOn) => this.#update({ fb: fbOn }));
-		this.#forgetBias = fb.input;
-		settings.append(this.#delay.root, seedField, fb.root);
+		const init = selectControl(
+			t.init,
+			INITS.map((value) => ({ value, text: t.initName(value) })),
+			this.#state.init,
+			(value) => this.#update({ init: value }),
+		);
+		init.root.classList.add('ga-init');
+		this.#init = init.select;
+		settings.append(this.#delay.root, seedField, init.root);
 
 		const actions = el('div', 'ga-actions');
 		this.#startButton = button(t.start, () => this.#onStartPause(), 'w-button ga-start');
@@ -189,7 +195,7 @@ export class GateAblationElement extends HTMLElement {
 		for (const [v, input] of this.#checks) input.checked = chosen.has(v);
 		this.#delay.set(this.#state.n);
 		this.#seed.value = String(this.#state.seed);
-		this.#forgetBias.checked = this.#state.fb;
+		this.#init.value = this.#state.init;
 		this.#updateHint();
 	}
 

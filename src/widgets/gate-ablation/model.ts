@@ -40,6 +40,9 @@ export const VARIANTS = [
 ] as const satisfies readonly (LstmVariantName | 'gru')[];
 export type Variant = (typeof VARIANTS)[number];
 
+export const INITS = ['default', 'forget-bias', 'chrono'] as const;
+export type InitKind = (typeof INITS)[number];
+
 export interface AblationConfig {
   variant: Variant;
   /** N: distractors between the symbol and the query (sequence length T = N + 2). */
@@ -48,8 +51,12 @@ export interface AblationConfig {
   hiddenSize: number;
   batchSize: number;
   learningRate: number;
-  /** Initial forget-gate bias (Jozefowicz et al. 2015); null keeps PyTorch's U(±1/√H). */
-  forgetBias: number | null;
+  /**
+   * Gate-bias initialisation of the LSTM variants: PyTorch's U(±1/√H) ('default'), forget-gate bias 1
+   * (Jozefowicz et al. 2015, 'forget-bias') or chrono with T = N + 2 (Tallec & Ollivier 2018, 'chrono').
+   * The GRU always keeps PyTorch's default.
+   */
+  init: InitKind;
   /** Evaluate on the held-out set every this many steps. */
   evalEvery: number;
   /** Held-out sequences. */
@@ -65,10 +72,10 @@ export const DEFAULTS = {
   hiddenSize: 16,
   batchSize: 32,
   learningRate: 0.01,
-  forgetBias: 1,
+  init: 'forget-bias' as InitKind,
   evalEvery: 10,
   evalSize: 128,
-  maxSteps: 400,
+  maxSteps: 300,
 } as const;
 
 export const DELAY_MIN = 1;
@@ -87,14 +94,14 @@ export class RecallModel extends Module {
   fc: Linear;
   readonly _variant: Variant;
 
-  constructor(variant: Variant, hiddenSize: number, forgetBias: number | null, rng: Rng) {
+  constructor(variant: Variant, hiddenSize: number, init: InitKind, delay: number, rng: Rng) {
     super();
     const common = { inputSize: VOCAB, hiddenSize, batchFirst: true, rng };
     this._variant = variant;
     this.core =
       variant === 'gru'
         ? new GRU(common)
-        : new LstmVariant({ ...common, variant, init: forgetBias === null ? undefined : { forgetBias } });
+        : new LstmVariant({ ...common, variant, init: init === 'chrono' ? { chronoT: delay + 2 } : init === 'forget-bias' ? { forgetBias: 1 } : undefined });
     this.fc = new Linear({ inFeatures: hiddenSize, outFeatures: K, rng });
   }
 
@@ -111,7 +118,7 @@ export class RecallModel extends Module {
 export function parameterCount(variant: Variant, hiddenSize: number): number {
   const key = `${variant}/${hiddenSize}`;
   let n = counts.get(key);
-  if (n === undefined) counts.set(key, (n = new RecallModel(variant, hiddenSize, null, new Rng(0)).numParameters()));
+  if (n === undefined) counts.set(key, (n = new RecallModel(variant, hiddenSize, 'default', 1, new Rng(0)).numParameters()));
   return n;
 }
 const counts = new Map<string, number>();
@@ -140,7 +147,7 @@ export class AblationTrainer {
   constructor(config: AblationConfig) {
     this.config = config;
     // Every variant draws its weights from the same seed and sees the same batches in the same order.
-    this.model = new RecallModel(config.variant, config.hiddenSize, config.forgetBias, new Rng(config.seed));
+    this.model = new RecallModel(config.variant, config.hiddenSize, config.init, config.delay, new Rng(config.seed));
     this.#optimizer = new Adam(this.model.parameters(), { lr: config.learningRate });
     this.#names = this.model.namedParameters().map(([n]) => n);
     this.#data = new Rng(config.seed * 2 + 1);

@@ -1,9 +1,9 @@
 /**
  * The widget's state in the URL (prefix "ablate"): chosen variants (indices into VARIANTS), delay N, seed
- * and the forget-gate bias switch. DOM-free so the unit tests can check the schema and its validation.
+ * and the gate-bias initialisation. DOM-free so the unit tests can check the schema and its validation.
  */
 import { readState, type StateOf } from '../shared/url-state.ts';
-import { DEFAULTS, DELAY_MAX, DELAY_MIN, SEED_MAX, VARIANTS, configFor, type AblationConfig, type Variant } from './model.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, VARIANTS, configFor, type AblationConfig, type InitKind, type Variant } from './model.ts';
 
 export const URL_PREFIX = 'ablate';
 export const MIN_VARIANTS = 2;
@@ -16,7 +16,7 @@ export const SCHEMA = {
   v: { kind: 'numbers', default: DEFAULT_VARIANTS.map((v) => VARIANTS.indexOf(v)), min: 0, max: VARIANTS.length - 1 },
   n: { kind: 'int', default: DEFAULTS.delay, min: DELAY_MIN, max: DELAY_MAX },
   seed: { kind: 'int', default: DEFAULTS.seed, min: 0, max: SEED_MAX },
-  fb: { kind: 'bool', default: true },
+  init: { kind: 'enum', default: DEFAULTS.init, values: INITS },
 } as const;
 
 export type AblationState = StateOf<typeof SCHEMA>;
@@ -41,6 +41,6 @@ export function stateFromSearch(search: string): AblationState {
 /** One training config per chosen variant. */
 export function configsFor(state: AblationState): AblationConfig[] {
   return selectedVariants(state).map((variant) =>
-    configFor(variant, { delay: state.n, seed: state.seed, forgetBias: state.fb ? 1 : null }),
+    configFor(variant, { delay: state.n, seed: state.seed, init: state.init as InitKind }),
   );
 }

@@ -239,7 +239,7 @@ export class GradientLabElement extends HTMLElement {
 			marks: MODELS.map((m) =>
 				Plot.line(
 					points.filter((p) => p.model === m),
-					{ x: 't', y: 'value', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: DASH[m], className: `gl-mark-${m}` },
+					{ x: 't', y: 'value', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: DASH[m], className: `gl-mark-${m}`, ariaHidden: 'true' },
 				),
 			),
 		});

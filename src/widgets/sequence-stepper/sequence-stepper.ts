@@ -44,6 +44,14 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const SAVE_DELAY_MS = 250;
 
+/**
+ * Plot names each mark's <g> with aria-label ("cell", "line", "x-axis tick"); a <g> has no role, so those
+ * names are not allowed. The chart's own aria-label on the <svg> carries the text alternative instead.
+ */
+function dropGroupLabels(svg: Element): void {
+	for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+}
+
 interface Heatmap {
 	svg: SVGSVGElement;
 	/** Text alternative for step t. */
@@ -506,8 +514,9 @@ export class SequenceStepperElement extends HTMLElement {
 					panel.kind === 'sequential'
 						? { type: 'linear', domain: [lo, hi], range: [colors.lo, colors.hi], clamp: true }
 						: { type: 'linear', domain: [lo, 0, hi], range: [colors.neg, colors.mid, colors.pos], clamp: true },
-				marks: [Plot.cell(panel.data, { x: 't', y: 'row', fill: 'v', inset: 0.25 })],
+				marks: [Plot.cell(panel.data, { x: 't', y: 'row', fill: 'v', inset: 0.25, ariaHidden: true })],
 			}) as unknown as SVGSVGElement & { scale(name: string): { apply(v: unknown): number; bandwidth?: number; range?: number[] } };
+			dropGroupLabels(svg);
 			const xs = svg.scale('x');
 			const ys = svg.scale('y');
 			const [y0, y1] = ys.range ?? [0, 0];
@@ -559,6 +568,7 @@ export class SequenceStepperElement extends HTMLElement {
 				Plot.dot([data[t - 1]], { x: 't', y: 'c', r: 5, fill: 'currentColor', className: 'ss-line-dot' }),
 			],
 		});
+		dropGroupLabels(chart);
 		const title = el('p', 'ss-map-title', this.#text.lineTitle(j));
 		title.setAttribute('aria-hidden', 'true');
 		this.#line.replaceChildren(title, chart);

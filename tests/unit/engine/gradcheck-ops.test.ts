@@ -6,6 +6,9 @@ import {
   concat, slice, transpose, embedding, crossEntropy, lstmLayer,
 } from '../../../src/engine/index.ts';
 import { gradcheck } from './gradcheck.ts';
+import { rnnLayer } from '../../../src/engine/ops/rnn-layer.ts';
+
+const rnnLayerFn = (...args: Parameters<typeof rnnLayer>): Tensor[] => rnnLayer(...args);
 
 const rng = new Rng(2026);
 const r = (...shape: number[]): Tensor => randn(shape, rng, { dtype: 'float64', requiresGrad: true });
@@ -59,6 +62,9 @@ check('crossEntropy soft targets (gradient w.r.t. logits and targets)', (z, t) =
   tensor([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]], { dtype: 'float64', requiresGrad: true }),
 ]);
 check('crossEntropy with huge logits stays exact', (z) => crossEntropy(add(z, 500), [1, 2]), [r(2, 3)]);
+
+check('rnnLayer fused BPTT: out and hN through x, h0 and all weights', (x, h0, wi, wh, bi, bh) =>
+  rnnLayerFn(x, h0, { weightIh: wi, weightHh: wh, biasIh: bi, biasHh: bh }), [r(4, 2, 3), r(2, 3), r(3, 3), r(3, 3), r(3), r(3)]);
 
 function lstmInputs(I: number, H: number, batchFirst: boolean, B = 2, T = 4): Tensor[] {
   return [batchFirst ? r(B, T, I) : r(T, B, I), r(B, H), r(B, H), r(4 * H, I), r(4 * H, H), r(4 * H), r(4 * H)];

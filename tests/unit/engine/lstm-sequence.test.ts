@@ -86,3 +86,36 @@ test('gradcheck: character model on one-hot inputs (column-read path) is exact',
   const res2 = gradcheck((xx) => lstm.forward(xx)[0], [xg]);
   assert.ok(res2.maxRelError <= 1e-6, `${res2.maxRelError} ${res2.worst}`);
 });
+
+test('float32 at training size (products large enough for the fast gemm paths) agrees with float64', () => {
+  const V = 65;
+  const H = 64;
+  const B = 16;
+  const T = 24;
+  const m64 = new LSTM({ inputSize: V, hiddenSize: H, numLayers: 2, rng: new Rng(31), dtype: 'float64' });
+  const fc64 = new Linear({ inFeatures: H, outFeatures: V, rng: new Rng(32), dtype: 'float64' });
+  const m32 = new LSTM({ inputSize: V, hiddenSize: H, numLayers: 2, rng: new Rng(0) });
+  const fc32 = new Linear({ inFeatures: H, outFeatures: V, rng: new Rng(0) });
+  m32.loadStateDict(m64.stateDict());
+  fc32.loadStateDict(fc64.stateDict());
+  const ids = Array.from({ length: T * B }, (_, k) => (k * 7 + 3) % V);
+  const targets = ids.map((id) => (id * 5 + 1) % V);
+  const run = (lstm: LSTM, fc: Linear, dtype: 'float32' | 'float64') => {
+    const x = zeros([T, B, V], { dtype });
+    ids.forEach((id, r) => (x.data[r * V + id] = 1));
+    const [out] = lstm.forward(x);
+    const loss = crossEntropy(reshape(fc.forward(out), [-1, V]), targets);
+    loss.backward();
+    return { loss: loss.item(), grads: [...lstm.parameters(), ...fc.parameters()].map((p) => p.grad!.data) };
+  };
+  const a = run(m64, fc64, 'float64');
+  const b = run(m32, fc32, 'float32');
+  assert.ok(Math.abs(a.loss - b.loss) / a.loss < 1e-5, `loss ${b.loss} vs ${a.loss}`);
+  a.grads.forEach((g64, p) => {
+    const g32 = b.grads[p];
+    const scale = Math.max(...Array.from(g64, Math.abs));
+    let worst = 0;
+    for (let k = 0; k < g64.length; k++) worst = Math.max(worst, Math.abs(g32[k] - g64[k]) / Math.max(Math.abs(g64[k]), 1e-3 * scale));
+    assert.ok(worst < 1e-4, `parameter ${p}: worst relative difference ${worst}`);
+  });
+});

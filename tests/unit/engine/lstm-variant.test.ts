@@ -130,7 +130,7 @@ test("'no-forget-gate': f_t ≡ 1, so C_t = C_{t-1} + i_t * C̃_t and nothing st
   const rng = new Rng(2);
   const cell = new LstmVariant({ inputSize: 1, hiddenSize: 3, variant: 'no-forget-gate', rng, dtype });
   const bih = (cell.stateDict().bias_ih_l0 as Tensor).data;
-  bih.fill(0, 0, 3).fill(-800, 0, 3); // z_i ≪ 0 → i_t = 0 in float64
+  bih.fill(-800, 0, 3); // z_i ≪ 0 → i_t = 0 in float64
   const c0b = new Tensor(Float64Array.from([0.5, -2, 7]), [1, 3]);
   const [, [, cN]] = cell.forward(randn([200, 1, 1], rng, { dtype }), [zeros([1, 3], { dtype }), c0b]);
   assert.deepEqual(Array.from(cN.data), [0.5, -2, 7]);
@@ -221,6 +221,11 @@ test('forgetBias and chrono initialisation set the gate biases', () => {
     assert.ok(b[H + k] >= 0 && b[H + k] <= Math.log(19));
     assert.equal(b[k], -b[H + k]);
   }
+  // CIFG with chrono: the input block carries −b_f, so f_t = 1 − i_t starts at σ(b_f) ∈ [0.5, (T − 2)/(T − 1)].
+  const cc = new LstmVariant({ inputSize: 2, hiddenSize: H, variant: 'coupled', rng: new Rng(1), init: { chronoT: 20 }, dtype });
+  const bi = cc.stateDict().bias_ih_l0.data;
+  for (let k = 0; k < H; k++) assert.ok(-bi[k] >= 0 && -bi[k] <= Math.log(19) && cc.stateDict().bias_hh_l0.data[k] === 0);
+  assert.ok(Array.from(bi.slice(0, H)).some((b) => b < -0.5));
   assert.throws(() => new LstmVariant({ inputSize: 2, hiddenSize: H, variant: 'vanilla', rng: new Rng(1), init: { chronoT: 1 } }), /chronoT expected a number > 2, got 1/);
 });
 

@@ -252,3 +252,21 @@ test('a frozen parameter (requiresGrad = false) stays in the state dict and gets
   assert.equal(m.embed.weight.grad, null);
   assert.notEqual(m.lstm.parameters()[0].grad, null);
 });
+
+test('arrays of modules are named like PyTorch ModuleList entries', () => {
+  class Stack extends Module {
+    layers = [new Linear({ inFeatures: 2, outFeatures: 3, rng: new Rng(1) }), new Linear({ inFeatures: 3, outFeatures: 1, bias: false, rng: new Rng(2) })];
+  }
+  assert.deepEqual(new Stack().namedParameters().map(([n]) => n), ['layers.0.weight', 'layers.0.bias', 'layers.1.weight']);
+});
+
+test('LSTM workspaces are lent per forward and come back after backward (no reallocation per step)', async () => {
+  const { WorkspacePool } = await import('../../../src/engine/ops/lstm-layer.ts');
+  const pool = new WorkspacePool();
+  const a = pool.acquire(true, 3, 2, 4, 5);
+  const b = pool.acquire(true, 3, 2, 4, 5);
+  assert.notEqual(a, b, 'two live forwards need two workspaces');
+  pool.release(a);
+  assert.equal(pool.acquire(true, 3, 2, 4, 5), a, 'a released workspace of the same shape is reused');
+  assert.notEqual(pool.acquire(true, 3, 2, 4, 6), b);
+});

@@ -134,3 +134,12 @@ test('lstmLayer validates every argument by name', async () => {
   assert.throws(() => lstmLayer(x, s, zeros([1, H], { dtype: 'float64' }), w), { message: 'lstmLayer: c0 expected dtype float32, got float64' });
   assert.throws(() => lstmLayer(zeros([1, 5, 4]), s, s, w, { batchFirst: true }), { message: 'lstmLayer: x expected shape [B, T, 3], got [1, 5, 4]' });
 });
+
+test('rnnLayer validates its arguments by name', async () => {
+  const { rnnLayer } = await import('../../../src/engine/ops/rnn-layer.ts');
+  const w = { weightIh: zeros([2, 3]), weightHh: zeros([2, 2]), biasIh: zeros([2]), biasHh: zeros([2]) };
+  assert.deepEqual(rnnLayer(zeros([4, 1, 3]), zeros([1, 2]), w)[0].shape, [4, 1, 2]);
+  assert.throws(() => rnnLayer(zeros([4, 1, 2]), zeros([1, 2]), w), { message: 'rnnLayer: x expected shape [T, B, 3], got [4, 1, 2]' });
+  assert.throws(() => rnnLayer(zeros([4, 1, 3]), zeros([2, 2]), w), { message: 'rnnLayer: h0 expected shape [1, 2], got [2, 2]' });
+  assert.throws(() => rnnLayer(zeros([4, 1, 3]), zeros([1, 2]), { ...w, weightIh: zeros([3, 3]) }), { message: 'rnnLayer: weightIh expected shape [2, I], got [3, 3]' });
+});

@@ -40,3 +40,22 @@ test('the purity check is not vacuous: it flags each forbidden name', () => {
   }
   assert.ok(!/\bdocument\b/.test(code('// see the document')));
 });
+
+test('the engine core takes exp, log, tanh and cos from exact-math.ts (same bits in every JavaScript engine)', () => {
+  const core = [
+    ...files(root).filter((f) => !f.slice(root.length).includes('/') && !f.endsWith('exact-math.ts')),
+    ...files(join(root, 'ops')),
+    ...files(join(root, 'nn')).filter((f) => !f.endsWith('lstm-variant.ts')),
+    join(root, 'kernels', 'lstm-sequence.ts'),
+  ];
+  const offences: string[] = [];
+  for (const f of core) {
+    code(readFileSync(f, 'utf8')).split('\n').forEach((line, k) => {
+      if (/Math\s*\.\s*(exp|expm1|log|log1p|log2|log10|tanh|sinh|cosh|sin|cos|tan|pow|atan2?)\s*\(/.test(line)) {
+        offences.push(`${f.slice(root.length)}:${k + 1}: ${line.trim()}`);
+      }
+    });
+  }
+  assert.ok(core.length >= 20, `expected the core files, found ${core.length}`);
+  assert.deepEqual(offences, []);
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAnswer, parseNumber } from '../../../src/site/exercise-check.ts';
+import type { ExerciseCheck } from '../../../src/site/frontmatter.ts';
 
 test('parseNumber reads the ways readers type numbers', () => {
 	const cases: Array<[string, number]> = [
@@ -17,7 +18,7 @@ test('parseNumber rejects what is not a number', () => {
 });
 
 test('numeric checks accept answers within the tolerance (inclusive) and reject the rest', () => {
-	const check = { type: 'numeric', value: 0.5, tolerance: 0.001 } as const;
+	const check: ExerciseCheck = { type: 'numeric', value: 0.5, tolerance: 0.001 };
 	assert.equal(checkAnswer(check, '0.5'), 'correct');
 	assert.equal(checkAnswer(check, '0.501'), 'correct');
 	assert.equal(checkAnswer(check, '0.4990'), 'correct');
@@ -33,7 +34,7 @@ test('a zero tolerance still accepts the exact value despite decimal round-off',
 });
 
 test('choice checks compare the chosen index', () => {
-	const check = { type: 'choice', options: ['a', 'b', 'c'], correct: 1 } as const;
+	const check: ExerciseCheck = { type: 'choice', options: ['a', 'b', 'c'], correct: 1 };
 	assert.equal(checkAnswer(check, '1'), 'correct');
 	assert.equal(checkAnswer(check, 1), 'correct');
 	assert.equal(checkAnswer(check, '0'), 'incorrect');

@@ -80,10 +80,10 @@ test('URL state: defaults, a restored selection, and malformed selections fall b
   const d = stateFromSearch('');
   assert.deepEqual(configsFor(d).map((c) => c.variant), DEFAULT_VARIANTS);
   assert.equal(d.n, DEFAULTS.delay);
-  const search = writeState(SCHEMA, URL_PREFIX, { ...d, v: [0, 7], n: 9, seed: 42, fb: false }, '?x=1');
-  assert.equal(search, '?x=1&ablate.v=0%2C7&ablate.n=9&ablate.seed=42&ablate.fb=0');
+  const search = writeState(SCHEMA, URL_PREFIX, { ...d, v: [0, 7], n: 9, seed: 42, init: 'chrono' }, '?x=1');
+  assert.equal(search, '?x=1&ablate.v=0%2C7&ablate.n=9&ablate.seed=42&ablate.init=chrono');
   const s = stateFromSearch(search);
-  assert.deepEqual(configsFor(s).map((c) => [c.variant, c.delay, c.seed, c.forgetBias]), [['vanilla', 9, 42, null], ['gru', 9, 42, null]]);
+  assert.deepEqual(configsFor(s).map((c) => [c.variant, c.delay, c.seed, c.init]), [['vanilla', 9, 42, 'chrono'], ['gru', 9, 42, 'chrono']]);
   assert.deepEqual(stateFromSearch('?ablate.v=3').v, d.v); // one variant: too few
   assert.deepEqual(stateFromSearch('?ablate.v=0,1,2,3,4').v, d.v); // five: too many
   assert.deepEqual(stateFromSearch('?ablate.v=1,1').v, d.v); // duplicates

@@ -1,0 +1,207 @@
+/**
+ * The cell explorer, used the way a reader does: sliders with the keyboard, number fields by label, preset
+ * buttons by name. Every readout must equal the engine's lstmStep on the inputs and weights the page shows.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { lstmStep } from '../../src/engine/lstm-step.ts';
+import { presetWeights } from '../../src/widgets/cell-explorer/model.ts';
+import { htmlOf, PAGES, watchProblems } from './site.ts';
+
+const widgetPage = (lang: string, chapter: string) => {
+	const url = PAGES.find((p) => p.startsWith(`/${lang}/${chapter}`) && htmlOf(p).includes('<cell-explorer'));
+	if (!url) throw new Error(`no ${lang} ${chapter} page uses <CellExplorer />`);
+	return url;
+};
+
+const GATE_ROWS = { i: 0, f: 1, g: 2, o: 3 } as const;
+const GATE_NAMES = { i: 'i', f: 'f', g: 'C', o: 'o' } as const;
+const QUANTITY_NAMES = { f: 'f_t', i: 'i_t', g: 'C̃_t', o: 'o_t', c: 'C_t', h: 'h_t' } as const;
+const read = (text: string) => Number(text.replace('\u2212', '-'));
+
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.locator('cell-explorer').scrollIntoViewIfNeeded();
+	await expect(page.locator('cell-explorer[data-ready]')).toBeAttached();
+	await expect(page.locator('cell-explorer .ce-equation .katex').first()).toBeVisible();
+}
+
+/** Reads I, H, the inputs and every weight from the page, packs them in PyTorch's layout and runs lstmStep. */
+async function engineOnPage(page: Page) {
+	const H = await page.locator('cell-explorer .ce-input-grid .w-range').filter({ hasText: 'C_{t-1}' }).count();
+	const I = await page.locator('cell-explorer .ce-input-grid .w-range').filter({ hasText: 'x_t' }).count();
+	const slider = async (name: string) => Number(await page.locator('cell-explorer').getByRole('slider', { name, exact: true }).inputValue());
+	const x: number[] = [];
+	const h: number[] = [];
+	const c: number[] = [];
+	for (let k = 1; k <= I; k++) x.push(await slider(`x_t[${k}]`));
+	for (let k = 1; k <= H; k++) h.push(await slider(`h_{t-1}[${k}]`));
+	for (let k = 1; k <= H; k++) c.push(await slider(`C_{t-1}[${k}]`));
+	const weightIh = new Float64Array(4 * H * I);
+	const weightHh = new Float64Array(4 * H * H);
+	const biasIh = new Float64Array(4 * H);
+	for (const [gate, block] of Object.entries(GATE_ROWS)) {
+		const g = GATE_NAMES[gate as keyof typeof GATE_NAMES];
+		for (let r = 1; r <= H; r++) {
+			const row = block * H + (r - 1);
+			for (let col = 1; col <= H + I; col++) {
+				const field = page.locator('cell-explorer').getByRole('spinbutton', { name: new RegExp(`^W_${g}\\[${r},${col}\\] `) });
+				const v = Number(await field.inputValue());
+				// The chapter's W_f·[h_{t-1}, x_t]: the first H columns are PyTorch's weight_hh, the rest weight_ih.
+				if (col <= H) weightHh[row * H + (col - 1)] = v;
+				else weightIh[row * I + (col - H - 1)] = v;
+			}
+			biasIh[row] = Number(await page.locator('cell-explorer').getByRole('spinbutton', { name: `b_${g}[${r}]`, exact: true }).inputValue());
+		}
+	}
+	return { H, I, x, h, c, result: lstmStep({ inputSize: I, hiddenSize: H, weightIh, weightHh, biasIh, biasHh: new Float64Array(4 * H) }, x, h, c) };
+}
+
+async function expectReadoutsMatchEngine(page: Page) {
+	await expect
+		.poll(async () => {
+			const { H, result } = await engineOnPage(page);
+			let worst = 0;
+			for (const [key, name] of Object.entries(QUANTITY_NAMES)) {
+				for (let j = 1; j <= H; j++) {
+					const shown = read(await page.locator('cell-explorer').getByRole('status', { name: `${name}[${j}]`, exact: true }).innerText());
+					worst = Math.max(worst, Math.abs(shown - result[key as keyof typeof QUANTITY_NAMES][j - 1]));
+				}
+			}
+			return worst;
+		})
+		.toBeLessThanOrEqual(5e-5);
+}
+
+test('en: the readouts are the engine’s step; sliders, weight fields and presets drive it', async ({ page }) => {
+	const problems = watchProblems(page);
+	await open(page, widgetPage('en', '04-math'));
+	await expectReadoutsMatchEngine(page);
+	// Chapter 4's worked example: f_t = (0.8928, 0.6704).
+	await expect(page.locator('cell-explorer').getByRole('status', { name: 'f_t[1]', exact: true })).toHaveText('0.8928');
+
+	const x1 = page.locator('cell-explorer').getByRole('slider', { name: 'x_t[1]', exact: true });
+	await x1.focus();
+	for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowLeft');
+	await expect(x1).toHaveValue('0.7');
+	await expectReadoutsMatchEngine(page);
+
+	const w = page.locator('cell-explorer').getByRole('spinbutton', { name: /^W_f\[1,3\] / });
+	await w.fill('-2.5');
+	await w.press('Tab');
+	await expectReadoutsMatchEngine(page);
+
+	await page.locator('cell-explorer').getByRole('button', { name: 'Remember everything' }).click();
+	await expect(page.locator('cell-explorer').getByRole('status').filter({ hasText: 'Remember everything' })).toBeVisible();
+	await expectReadoutsMatchEngine(page);
+	for (let j = 1; j <= 2; j++) {
+		const before = Number(await page.locator('cell-explorer').getByRole('slider', { name: `C_{t-1}[${j}]`, exact: true }).inputValue());
+		const after = read(await page.locator('cell-explorer').getByRole('status', { name: `C_t[${j}]`, exact: true }).innerText());
+		expect(Math.abs(after - before)).toBeLessThan(0.01);
+	}
+	await page.locator('cell-explorer').getByRole('button', { name: 'Read' }).click();
+	await expectReadoutsMatchEngine(page);
+	expect(read(await page.locator('cell-explorer').getByRole('status', { name: 'o_t[1]', exact: true }).innerText())).toBeGreaterThan(0.997);
+	expect(problems).toEqual([]);
+});
+
+test('random weights come from the seed shown', async ({ page }) => {
+	await open(page, widgetPage('en', '04-math'));
+	const seed = page.locator('cell-explorer').getByLabel('Seed', { exact: true });
+	await seed.fill('5');
+	await seed.press('Enter');
+	const expected = presetWeights('random', 'pair', 5);
+	await expect(page.locator('cell-explorer').getByRole('spinbutton', { name: /^W_i\[1,1\] / })).toHaveValue(String(expected.w[0]));
+	await expect(page.locator('cell-explorer').getByRole('spinbutton', { name: 'b_o[2]', exact: true })).toHaveValue(String(expected.b[7]));
+	await expectReadoutsMatchEngine(page);
+});
+
+test('scalar mode has one unit and still agrees with the engine', async ({ page }) => {
+	await open(page, widgetPage('en', '03-algorithm'));
+	await page.locator('cell-explorer').getByLabel('Size').selectOption('scalar');
+	await expect(page.locator('cell-explorer').getByRole('status', { name: 'f_t[2]', exact: true })).toHaveCount(0);
+	await expect(page.locator('cell-explorer').getByRole('slider', { name: 'x_t[2]', exact: true })).toHaveCount(0);
+	await expectReadoutsMatchEngine(page);
+	await page.locator('cell-explorer').getByRole('slider', { name: 'h_{t-1}[1]', exact: true }).focus();
+	await page.keyboard.press('End');
+	await expectReadoutsMatchEngine(page);
+});
+
+test('a link read from the URL restores the same state and numbers in a fresh page', async ({ page, browser }) => {
+	await open(page, widgetPage('en', '04-math'));
+	await page.locator('cell-explorer').getByRole('slider', { name: 'C_{t-1}[2]', exact: true }).focus();
+	await page.keyboard.press('Home');
+	await page.locator('cell-explorer').getByRole('button', { name: 'Write' }).click();
+	const b = page.locator('cell-explorer').getByRole('spinbutton', { name: 'b_C[1]', exact: true });
+	await b.fill('1.5');
+	await b.press('Tab');
+	await expect.poll(() => page.url()).toContain('cell.b=');
+	await expect.poll(() => page.url()).toContain('cell.c=');
+	const link = page.url();
+	const shown = await page.locator('cell-explorer output[aria-label]').allInnerTexts();
+
+	const fresh = await browser.newPage();
+	await open(fresh, link);
+	await expect(fresh.locator('cell-explorer').getByRole('slider', { name: 'C_{t-1}[2]', exact: true })).toHaveValue('-3');
+	await expect(fresh.locator('cell-explorer').getByRole('spinbutton', { name: 'b_C[1]', exact: true })).toHaveValue('1.5');
+	await expect.poll(() => fresh.locator('cell-explorer output[aria-label]').allInnerTexts()).toEqual(shown);
+	await expectReadoutsMatchEngine(fresh);
+
+	await fresh.locator('cell-explorer').getByRole('button', { name: 'Reset' }).click();
+	await expect(fresh.locator('cell-explorer').getByRole('status', { name: 'f_t[1]', exact: true })).toHaveText('0.8928');
+	await expect.poll(() => fresh.url()).not.toContain('cell.');
+	await fresh.close();
+});
+
+test('equation numbers and readouts highlight each other (hover, focus, arrow keys)', async ({ page }) => {
+	await open(page, widgetPage('en', '04-math'));
+	const readout = page.locator('cell-explorer td.ce-readout[data-term="f1"]');
+	const cellEquation = page.locator('cell-explorer .ce-equation[data-eq="eq-cell-state"]');
+	const termInEquation = cellEquation.locator('[data-term="f1"]').first();
+	await expect(termInEquation).toHaveText('0.893');
+
+	await termInEquation.hover();
+	await expect(readout).toHaveClass(/ce-hot/);
+	await page.mouse.move(0, 0);
+	await expect(readout).not.toHaveClass(/ce-hot/);
+
+	await page.locator('cell-explorer').getByRole('status', { name: 'f_t[1]', exact: true }).focus();
+	await expect(termInEquation).toHaveClass(/ce-hot/);
+	await expect(page.locator('cell-explorer .ce-equation[data-eq="eq-forget-gate"] [data-term="f1"]')).toHaveClass(/ce-hot/);
+
+	const group = page.locator('cell-explorer').getByRole('group', { name: /^Cell state C_t, with the current numbers/ });
+	await group.focus();
+	await page.keyboard.press('Home'); // no effect; arrows move
+	await page.keyboard.press('ArrowRight');
+	await expect(cellEquation.locator('.ce-active')).toHaveCount(1);
+	const active = await cellEquation.locator('.ce-active').getAttribute('data-term');
+	expect(active).toBeTruthy();
+	await expect(page.locator(`cell-explorer [data-term="${active}"]`).first()).toHaveClass(/ce-hot/);
+});
+
+test('zh-cn: translated labels, same numbers, no axe violations', async ({ page }) => {
+	const problems = watchProblems(page);
+	await open(page, widgetPage('zh-cn', '04-math'));
+	await expect(page.locator('cell-explorer').getByRole('button', { name: '全部记住' })).toBeVisible();
+	await expectReadoutsMatchEngine(page);
+	const axe = await new AxeBuilder({ page }).include('cell-explorer').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
+test('en: the whole page with the live widget has no axe violations', async ({ page }) => {
+	await open(page, widgetPage('en', '03-algorithm'));
+	await page.locator('cell-explorer').getByRole('button', { name: 'Random weights' }).click();
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('without JavaScript the figure shows the six equations and the default outputs', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(widgetPage('en', '04-math'));
+	const figure = page.locator('figure.cell-explorer-figure');
+	await expect(figure.locator('.ce-static-equation .katex')).toHaveCount(6);
+	await expect(figure.getByRole('row', { name: /^f_t / })).toContainText('0.8928');
+	await context.close();
+});
