@@ -35,7 +35,13 @@ export default defineConfig({
 			markdown: { processedDirs: ['./content'] },
 			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
 			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
-			sidebar: sidebarSlugs('./content/en').map((slug) => ({ slug })),
+			sidebar: [
+				{
+					label: 'Contents',
+					translations: { 'zh-CN': '目录' },
+					items: sidebarSlugs('./content/en').map((slug) => ({ slug })),
+				},
+			],
 			routeMiddleware: './src/site/route-data.ts',
 			lastUpdated: false,
 			pagination: true,

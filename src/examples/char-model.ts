@@ -1,8 +1,9 @@
 /**
- * Chapter 5.3–5.4 — a character-level language model: read a text, learn to predict the next character,
- * then write new text one sampled character at a time.
+ * Chapter 5.3–5.4 — a character-level language model: read a text, learn to predict the next
+ * character, then write new text one sampled character at a time.
  *
- *   text → CharVocab (V characters) → ids → B streams → segments [B, T] → CharLSTM → logits [B·T, V]
+ *   text → CharVocab (V characters) → ids → B streams → segments [B, T]
+ *        → CharLSTM → logits [B·T, V]
  *   loss = cross-entropy in nats, reported in bits per character (÷ ln 2, eq-bits-per-char)
  */
 import { Rng, Adam, CharVocab, CharLSTM, TbpttTrainer, generateText } from '../engine/index.ts';
@@ -32,7 +33,8 @@ export async function run(options: CharExampleOptions = {}) {
   const vocab = CharVocab.fromText(text); // every distinct character, sorted: V = vocab.size
   const ids = vocab.encode(text); //          [n] character ids
 
-  const model = new CharLSTM({ vocabSize: vocab.size, hiddenSize, rng }); // Embedding → LSTM → Linear
+  // Embedding → LSTM → Linear
+  const model = new CharLSTM({ vocabSize: vocab.size, hiddenSize, rng });
   const optimizer = new Adam(model.parameters(), { lr });
   const trainer = new TbpttTrainer({ model, optimizer, ids, batchSize, seqLen, maxNorm });
 
@@ -45,7 +47,15 @@ export async function run(options: CharExampleOptions = {}) {
   }
   const bpc = trainer.evaluateBits(); // mean over the whole text, in bits per character
 
-  // Generation: feed the prompt, then repeatedly sample x_{t+1} ~ softmax(z_t / τ) and feed it back.
-  const sample = generateText({ vocab, step: model.generator().step, seedText, length: sampleLength, temperature, rng });
+  // Generation: feed the prompt, then repeatedly sample x_{t+1} ~ softmax(z_t / τ)
+  // and feed it back.
+  const sample = generateText({
+    vocab,
+    step: model.generator().step,
+    seedText,
+    length: sampleLength,
+    temperature,
+    rng,
+  });
   return { losses, bpc, sample, vocabSize: vocab.size, model, vocab };
 }

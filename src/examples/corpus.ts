@@ -1,6 +1,7 @@
 /**
- * A short English text for the character-model example and its test: two plain paragraphs about the subject
- * of this book. Small enough to train on in seconds, long enough for a model to learn common words.
+ * A short English text for the character-model example and its test: two plain paragraphs
+ * about the subject of this book. Small enough to train on in seconds, long enough for a model
+ * to learn common words.
  */
 export const ENGLISH_TEXT = `A recurrent network reads a sentence one character at a time. At every step it mixes the new character with what it remembers from the characters before, and it writes a new memory for the next step. The trouble is that this memory fades. When the network is trained, the signal that should tell an early step what went wrong at a late step shrinks a little at every step on the way back, and after a few dozen steps there is almost nothing left of it.
 

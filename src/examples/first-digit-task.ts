@@ -1,7 +1,7 @@
 /**
- * The small 10-class sequence task used by the chapter 5 examples: each sample is T random digits, one-hot
- * encoded (x_t ∈ ℝ^10), and its class is the FIRST digit. Answering needs memory: the network must carry x_1
- * through T − 1 distractors in its cell state C_t.
+ * The small 10-class sequence task used by the chapter 5 examples: each sample is T random
+ * digits, one-hot encoded (x_t ∈ ℝ^10), and its class is the FIRST digit. Answering needs
+ * memory: the network must carry x_1 through T − 1 distractors in its cell state C_t.
  */
 import { Tensor, type Rng } from '../engine/index.ts';
 

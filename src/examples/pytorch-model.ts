@@ -2,7 +2,9 @@
  * Chapter 5.2 — the article's PyTorch LSTMModel, rebuilt with Cell State's PyTorch-shaped API.
  * Same names, same layouts (weight_ih_l0 [4H, I], gate order i, f, g, o), same training loop.
  */
-import { Rng, Module, LSTM, Linear, Adam, Tensor, zeros, slice, reshape, crossEntropy, noGrad } from '../engine/index.ts';
+import {
+  Rng, Module, LSTM, Linear, Adam, Tensor, zeros, slice, reshape, crossEntropy, noGrad,
+} from '../engine/index.ts';
 import { makeFirstDigitTask } from './first-digit-task.ts';
 
 // class LSTMModel(nn.Module)
@@ -12,12 +14,20 @@ export class LSTMModel extends Module {
   lstm: LSTM;
   fc: Linear;
 
-  constructor(inputSize: number, hiddenSize: number, numLayers: number, numClasses: number, rng: Rng) {
+  constructor(
+    inputSize: number,
+    hiddenSize: number,
+    numLayers: number,
+    numClasses: number,
+    rng: Rng,
+  ) {
     super();
     this.hiddenSize = hiddenSize;
     this.numLayers = numLayers;
-    this.lstm = new LSTM({ inputSize, hiddenSize, numLayers, batchFirst: true, rng }); // nn.LSTM(..., batch_first=True)
-    this.fc = new Linear({ inFeatures: hiddenSize, outFeatures: numClasses, rng }); //     nn.Linear(hidden_size, num_classes)
+    // nn.LSTM(input_size, hidden_size, num_layers, batch_first=True)
+    this.lstm = new LSTM({ inputSize, hiddenSize, numLayers, batchFirst: true, rng });
+    // nn.Linear(hidden_size, num_classes)
+    this.fc = new Linear({ inFeatures: hiddenSize, outFeatures: numClasses, rng });
   }
 
   /** x: [B, T, I] → logits [B, numClasses]. */
@@ -25,9 +35,10 @@ export class LSTMModel extends Module {
     const [B, T] = x.shape;
     const h0 = zeros([this.numLayers, B, this.hiddenSize]); // h_0 = 0, [L, B, H]
     const c0 = zeros([this.numLayers, B, this.hiddenSize]); // C_0 = 0, [L, B, H]
-    const [out] = this.lstm.forward(x, [h0, c0]); //          out: [B, T, H], h_t of the top layer
-    const last = reshape(slice(out, 1, T - 1, T), [B, this.hiddenSize]); // out[:, -1, :] → [B, H]
-    return this.fc.forward(last); //                          [B, numClasses], the logits z
+    const [out] = this.lstm.forward(x, [h0, c0]); // out: [B, T, H], h_t of the top layer
+    // out[:, -1, :]: the last step along dimension 1, [B, 1, H], reshaped to [B, H]
+    const last = reshape(slice(out, 1, T - 1, T), [B, this.hiddenSize]);
+    return this.fc.forward(last); // [B, numClasses], the logits z
   }
 }
 
@@ -43,14 +54,20 @@ export interface PytorchExampleOptions {
 }
 
 export async function run(options: PytorchExampleOptions = {}) {
-  const { seed = 7, hiddenSize = 32, numLayers = 2, steps = 6, samples = 512, numEpochs = 15, batchSize = 32, lr = 0.005 } = options;
+  const {
+    seed = 7, hiddenSize = 32, numLayers = 2, steps = 6, samples = 512,
+    numEpochs = 15, batchSize = 32, lr = 0.005,
+  } = options;
   const rng = new Rng(seed);
   const train = makeFirstDigitTask(samples, steps, rng); // x: [N, T, 10], labels: [N]
   const test = makeFirstDigitTask(200, steps, rng);
 
-  const model = new LSTMModel(10, hiddenSize, numLayers, 10, rng); // input_size 10, num_classes 10
-  const optimizer = new Adam(model.parameters(), { lr }); //        torch.optim.Adam(model.parameters(), lr=lr)
-  // criterion = nn.CrossEntropyLoss(): crossEntropy(logits [B, C], labels [B]), mean over the batch.
+  // LSTMModel(input_size=10, hidden_size, num_layers, num_classes=10)
+  const model = new LSTMModel(10, hiddenSize, numLayers, 10, rng);
+  // torch.optim.Adam(model.parameters(), lr=lr)
+  const optimizer = new Adam(model.parameters(), { lr });
+  // criterion = nn.CrossEntropyLoss():
+  // crossEntropy(logits [B, C], labels [B]), mean over the batch.
 
   const losses: number[] = [];
   for (let epoch = 0; epoch < numEpochs; epoch++) {
@@ -63,7 +80,7 @@ export async function run(options: PytorchExampleOptions = {}) {
       const outputs = model.forward(inputs); //        outputs = model(inputs)
       const loss = crossEntropy(outputs, labels); //   loss = criterion(outputs, labels)
       optimizer.zeroGrad(); //                         optimizer.zero_grad()
-      loss.backward(); //                              loss.backward(): fills .grad of every parameter
+      loss.backward(); //                              loss.backward(): fills every .grad
       optimizer.step(); //                             optimizer.step()
       total += loss.item() * idx.length;
     }
@@ -87,6 +104,8 @@ export async function run(options: PytorchExampleOptions = {}) {
 function batch(data: { x: Tensor; labels: Int32Array }, idx: number[]) {
   const [, T, I] = data.x.shape;
   const inputs = zeros([idx.length, T, I]);
-  idx.forEach((n, b) => inputs.data.set(data.x.data.subarray(n * T * I, (n + 1) * T * I), b * T * I));
+  idx.forEach((n, b) => {
+    inputs.data.set(data.x.data.subarray(n * T * I, (n + 1) * T * I), b * T * I);
+  });
   return { inputs, labels: Int32Array.from(idx, (n) => data.labels[n]) };
 }

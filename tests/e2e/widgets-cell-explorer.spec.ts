@@ -45,7 +45,7 @@ async function engineOnPage(page: Page) {
 		for (let r = 1; r <= H; r++) {
 			const row = block * H + (r - 1);
 			for (let col = 1; col <= H + I; col++) {
-				const field = page.locator('cell-explorer').getByRole('spinbutton', { name: new RegExp(`^W_${g}\\[${r},${col}\\] `) });
+				const field = page.locator('cell-explorer').getByRole('spinbutton', { name: new RegExp(`^W_${g}\\[${r},${col}\\]`) });
 				const v = Number(await field.inputValue());
 				// The chapter's W_f·[h_{t-1}, x_t]: the first H columns are PyTorch's weight_hh, the rest weight_ih.
 				if (col <= H) weightHh[row * H + (col - 1)] = v;

@@ -48,7 +48,7 @@ test('pick variants, start, watch progress, pause stops it, numbers match the en
 	await page.getByRole('button', { name: 'Start training' }).click();
 	await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
 	const accuracy = page.getByRole('status', { name: 'Accuracy, LSTM' });
-	await expect(accuracy).toHaveText(/^\d+ %$/);
+	await expect(accuracy).toHaveText(/^\d+\s%$/);
 
 	await page.getByRole('button', { name: 'Pause' }).click();
 	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
@@ -68,14 +68,14 @@ test('pick variants, start, watch progress, pause stops it, numbers match the en
 		while (trainer.steps < evalStep) trainer.step();
 		const point = trainer.history.at(-1)!;
 		expect(point.step).toBe(evalStep);
-		expect(shown).toBe(`${Math.round(point.accuracy * 100)} %`);
+		expect(shown).toBe(`${Math.round(point.accuracy * 100)}\u00a0%`);
 		expect(loss).toBeCloseTo(point.loss, 3);
 	}
 
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(paused);
 	await expect(page.locator('gate-ablation .ga-summary')).toContainText('steps with N = 3');
-	await expect(page.locator('gate-ablation svg[aria-label="Held-out accuracy by training step"]')).toBeVisible();
+	await expect(page.locator('gate-ablation svg[aria-label="Held-out accuracy"]')).toBeVisible();
 	await expect(page.locator('gate-ablation .ga-chart-alt').first()).toContainText(/Held-out accuracy at step \d+: LSTM \d+ %, NFG \d+ %, GRU \d+ %\./);
 	expect(problems).toEqual([]);
 });

@@ -18,7 +18,7 @@ import type { AblationCommand, AblationEvent } from './protocol.ts';
 /** Dash patterns per slot so colour is not the only cue. */
 const DASH = [undefined, '6,3', '2,3', '8,3,2,3'];
 /** Minimum time between chart redraws while training. */
-const REDRAW_MS = 250;
+const REDRAW_MS = 400;
 
 type Phase = 'idle' | 'running' | 'paused' | 'finished';
 
@@ -36,6 +36,7 @@ export class GateAblationElement extends HTMLElement {
 	#elapsedMs = 0;
 	#redrawTimer: number | null = null;
 	#lastDraw = 0;
+	#renderGeneration = 0;
 
 	#checks = new Map<Variant, HTMLInputElement>();
 	#hint!: HTMLParagraphElement;
@@ -308,14 +309,35 @@ export class GateAblationElement extends HTMLElement {
 		}, wait);
 	}
 
+	/**
+	 * Redraws everything, one part per task (each chart, then the table and sentence), so no single task
+	 * on the main thread grows long while training is under way. Parts read the state when they run.
+	 */
 	#render(): void {
 		this.#lastDraw = performance.now();
 		this.#renderProgress();
-		this.#renderLegend();
-		this.#renderCharts();
-		this.#renderTable();
-		const s = summarize(this.#rows);
-		this.#summary.textContent = this.#rows.length === 0 ? this.#text.idle : this.#text.summary(s, this.#step, this.#state.n);
+		const parts = [
+			() => this.#renderChart('accuracy'),
+			() => this.#renderChart('loss'),
+			() => {
+				this.#renderLegend();
+				this.#renderTable();
+				const s = summarize(this.#rows);
+				this.#summary.textContent = this.#rows.length === 0 ? this.#text.idle : this.#text.summary(s, this.#step, this.#state.n);
+			},
+		];
+		const generation = ++this.#renderGeneration;
+		const next = () => {
+			if (generation !== this.#renderGeneration) return; // a newer redraw has started
+			const part = parts.shift();
+			if (!part) return;
+			const start = performance.now();
+			part();
+			// Visible in the browser's performance panel: the main-thread cost of each part of a redraw.
+			performance.measure('gate-ablation redraw', { start });
+			if (parts.length > 0) setTimeout(next, 0);
+		};
+		next();
 	}
 
 	#renderProgress(): void {
@@ -339,12 +361,10 @@ export class GateAblationElement extends HTMLElement {
 		);
 	}
 
-	#renderCharts(): void {
-		const t = this.#text;
-		this.#accAlt.textContent = t.chartAlt(this.#rows, 'accuracy');
-		this.#lossAlt.textContent = t.chartAlt(this.#rows, 'loss');
-		this.#accChart.replaceChildren(this.#plot('accuracy', this.#accAlt));
-		this.#lossChart.replaceChildren(this.#plot('loss', this.#lossAlt));
+	#renderChart(kind: 'accuracy' | 'loss'): void {
+		const [chart, alt] = kind === 'accuracy' ? [this.#accChart, this.#accAlt] : [this.#lossChart, this.#lossAlt];
+		alt.textContent = this.#text.chartAlt(this.#rows, kind);
+		chart.replaceChildren(this.#plot(kind, alt));
 	}
 
 	#plot(kind: 'accuracy' | 'loss', alt: HTMLParagraphElement): SVGSVGElement | HTMLElement {
@@ -352,9 +372,9 @@ export class GateAblationElement extends HTMLElement {
 		const width = Math.max(260, Math.min(640, this.#accChart.clientWidth || 320));
 		const maxLoss = Math.max(1.5, ...[...this.#series.values()].flat().map((p) => p.loss));
 		const marks: Plot.Markish[] = [
-			Plot.ruleY([kind === 'accuracy' ? 25 : 0], { strokeOpacity: 0.4, strokeDasharray: kind === 'accuracy' ? '3,3' : undefined }),
+			Plot.ruleY([kind === 'accuracy' ? 25 : 0], { strokeOpacity: 0.4, strokeDasharray: kind === 'accuracy' ? '3,3' : undefined, ariaHidden: 'true' }),
 		];
-		if (kind === 'accuracy') marks.push(Plot.ruleY([90], { strokeOpacity: 0.25 }));
+		if (kind === 'accuracy') marks.push(Plot.ruleY([90], { strokeOpacity: 0.25, ariaHidden: 'true' }));
 		this.#running.forEach((v, slot) => {
 			const data = [{ step: 0, accuracy: NaN, loss: NaN }, ...(this.#series.get(v) ?? [])].filter((p) => Number.isFinite(p.loss));
 			if (data.length === 0) return;
@@ -366,6 +386,7 @@ export class GateAblationElement extends HTMLElement {
 					strokeWidth: 2,
 					strokeDasharray: DASH[slot],
 					className: `ga-line ga-slot-${slot}`,
+					ariaHidden: 'true', // the text alternative below the chart states the numbers
 				}),
 			);
 		});
@@ -394,7 +415,8 @@ export class GateAblationElement extends HTMLElement {
 				th.scope = 'row';
 				const sw = el('span', 'ga-swatch');
 				sw.setAttribute('aria-hidden', 'true');
-				th.append(sw, document.createTextNode(t.name(v)));
+				// Full name on wide screens, the legend's short name on narrow ones (CSS picks one).
+				th.append(sw, el('span', 'ga-name-full', t.name(v)), el('span', 'ga-name-short', t.short(v)));
 				const cell = (text: string, label: string) => {
 					const td = el('td');
 					const out = el('output');

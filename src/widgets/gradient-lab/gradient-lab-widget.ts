@@ -12,7 +12,7 @@ import { button, checkboxControl, copyLinkControl, el, integerControl, rangeCont
 import { defaultState } from '../shared/url-state.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
 import { MODELS, QUANTITIES, T_MAX, T_MIN, firstToLastRatio, formatSci, sampleSteps, type GradientResult, type Quantity } from './model.ts';
-import { MODEL_NAMES, textFor, type GradientLabText } from './labels.ts';
+import { MODEL_NAMES, SYMBOLS, textFor, type GradientLabText } from './labels.ts';
 import { ANCHOR_ID, FORGET_BIAS, HIDDEN_SIZES, MAX_NORM, SCALE, SCHEMA, SEED_MAX, URL_PREFIX, quantityOf, settingsOf, type LabState } from './state.ts';
 import type { LabCommand, LabEvent } from './gradient-lab.worker.ts';
 
@@ -231,11 +231,12 @@ export class GradientLabElement extends HTMLElement {
 			width,
 			height: Math.round(Math.max(220, width * 0.5)),
 			marginLeft: 64,
+			marginTop: 28,
 			style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
 			ariaLabel: this.#text.chartLabel(q),
 			ariaDescription: this.#description.textContent ?? undefined,
 			x: { domain: [1, T], label: this.#text.axisT },
-			y: { type: 'log', nice: true, grid: true, label: this.#text.quantityText[q].split(' ')[0], ticks: decadeTicks(points.map((p) => p.value)), tickFormat: (d: number) => formatSci(d, 1) },
+			y: { type: 'log', nice: true, grid: true, label: SYMBOLS[q], ticks: decadeTicks(points.map((p) => p.value)), tickFormat: (d: number) => formatSci(d, 1) },
 			marks: MODELS.map((m) =>
 				Plot.line(
 					points.filter((p) => p.model === m),

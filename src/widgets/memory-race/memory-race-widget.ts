@@ -1,8 +1,8 @@
 /**
  * <memory-race>: the live part of the memory race (chapter 1.3). Loaded lazily by components/MemoryRace.astro.
  *
- * Two Web Workers train the LSTM and the RNN at the same time (race.worker.ts); this element only keeps
- * their curves and draws them (Observable Plot), at most a few times a second. Nothing starts until the
+ * A Web Worker trains the LSTM and the RNN in lockstep (race.worker.ts); this element only keeps their
+ * curves and draws them (Observable Plot), at most a few times a second. Nothing starts until the
  * reader presses "Start training". Changing a setting or pressing Reset ends the run.
  */
 import * as Plot from '@observablehq/plot';
@@ -13,9 +13,7 @@ import { LSTM_HIDDEN, MAX_STEPS, N_MAX, N_MIN, lstmParams, matchedRnnHidden, rnn
 import { CHANCE } from './task.ts';
 import { RACER_NAMES, textFor, type MemoryRaceText, type RacerSummary } from './labels.ts';
 import { ANCHOR_ID, SCHEMA, SEED_MAX, URL_PREFIX, settingsOf, type RaceState } from './state.ts';
-import type { RaceCommand, RaceEvent, RacePoint } from './race.worker.ts';
-
-const RACERS: RacerKind[] = ['lstm', 'rnn'];
+import { RACERS, type RaceCommand, type RaceEvent, type RacePoint } from './race.worker.ts';
 /** The RNN is dashed so colour is not the only cue; colours come from CSS classes mr-mark-lstm / mr-mark-rnn. */
 const DASH: Record<RacerKind, string | undefined> = { lstm: undefined, rnn: '6,4' };
 /** Shortest time between two redraws of the charts while training. */
@@ -40,10 +38,9 @@ export class MemoryRaceElement extends HTMLElement {
 	#binding = urlBinding(SCHEMA, URL_PREFIX, ANCHOR_ID);
 	#state: RaceState = defaultState(SCHEMA);
 	#phase: Phase = 'idle';
-	#runs = {} as Record<RacerKind, WorkerRuns<RaceCommand, RaceEvent>>;
+	#runs!: WorkerRuns<RaceCommand, RaceEvent>;
 	#points: Record<RacerKind, RacePoint[]> = { lstm: [], rnn: [] };
-	#activeMs: Record<RacerKind, number> = { lstm: 0, rnn: 0 };
-	#finished: Record<RacerKind, boolean> = { lstm: false, rnn: false };
+	#activeMs = 0;
 	#setters: Array<(s: RaceState) => void> = [];
 	#drawScheduled = false;
 	#lastDraw = 0;
@@ -61,13 +58,11 @@ export class MemoryRaceElement extends HTMLElement {
 		this.#lang = (this.dataset.lang ?? document.documentElement.lang ?? 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 		this.#text = textFor(this.#lang);
 		this.#state = this.#binding.load();
-		for (const kind of RACERS) {
-			this.#runs[kind] = new WorkerRuns<RaceCommand, RaceEvent>(
-				() => new Worker(new URL('./race.worker.ts', import.meta.url), { type: 'module' }),
-				(event) => this.#onEvent(event),
-				(message) => this.#fail(message),
-			);
-		}
+		this.#runs = new WorkerRuns<RaceCommand, RaceEvent>(
+			() => new Worker(new URL('./race.worker.ts', import.meta.url), { type: 'module' }),
+			(event) => this.#onEvent(event),
+			(message) => this.#fail(message),
+		);
 		this.#build();
 		this.dataset.ready = '';
 		this.#setPhase('idle');
@@ -75,7 +70,7 @@ export class MemoryRaceElement extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		for (const kind of RACERS) this.#runs[kind]?.terminate();
+		this.#runs?.terminate();
 	}
 
 	#build(): void {
@@ -179,10 +174,9 @@ export class MemoryRaceElement extends HTMLElement {
 
 	/** Ends both workers and clears the curves. */
 	#stop(): void {
-		for (const kind of RACERS) this.#runs[kind].terminate();
+		this.#runs.terminate();
 		this.#points = { lstm: [], rnn: [] };
-		this.#activeMs = { lstm: 0, rnn: 0 };
-		this.#finished = { lstm: false, rnn: false };
+		this.#activeMs = 0;
 		this.#notes.textContent = '';
 		this.#setPhase('idle');
 		this.#draw();
@@ -190,15 +184,14 @@ export class MemoryRaceElement extends HTMLElement {
 
 	#onToggle(): void {
 		if (this.#phase === 'running') {
-			for (const kind of RACERS) this.#runs[kind].send({ type: 'pause' });
+			this.#runs.send({ type: 'pause' });
 			this.#setPhase('paused');
 		} else if (this.#phase === 'paused') {
-			for (const kind of RACERS) this.#runs[kind].send({ type: 'resume' });
+			this.#runs.send({ type: 'resume' });
 			this.#setPhase('running');
 		} else {
 			if (this.#phase === 'done') this.#stop();
-			const settings = settingsOf(this.#state);
-			for (const kind of RACERS) this.#runs[kind].start({ type: 'start', kind, settings });
+			this.#runs.start({ type: 'start', settings: settingsOf(this.#state) });
 			this.#setPhase('running');
 		}
 	}
@@ -212,20 +205,18 @@ export class MemoryRaceElement extends HTMLElement {
 	}
 
 	#onEvent(event: RaceEvent): void {
-		const name = RACER_NAMES[event.kind];
 		switch (event.type) {
 			case 'progress':
-				this.#points[event.kind].push(...event.points);
-				this.#activeMs[event.kind] = event.activeMs;
+				for (const kind of RACERS) this.#points[kind].push(...event.points[kind]);
+				this.#activeMs = event.activeMs;
 				this.#scheduleDraw();
 				break;
 			case 'skipped':
-				this.#notes.textContent = this.#text.skipped(name, event.step, event.message);
+				this.#notes.textContent = this.#text.skipped(RACER_NAMES[event.kind], event.step, event.message);
 				break;
 			case 'done':
-				this.#finished[event.kind] = true;
-				if (event.reason === 'nonfinite') this.#notes.textContent = this.#text.stopped(name);
-				if (RACERS.every((k) => this.#finished[k])) this.#setPhase('done');
+				if (event.reason === 'nonfinite' && event.kind) this.#notes.textContent = this.#text.stopped(RACER_NAMES[event.kind]);
+				this.#setPhase('done');
 				this.#draw();
 				break;
 			default:
@@ -234,7 +225,7 @@ export class MemoryRaceElement extends HTMLElement {
 	}
 
 	#fail(message: string): void {
-		for (const kind of RACERS) this.#runs[kind].terminate();
+		this.#runs.terminate();
 		this.#setPhase('idle');
 		this.#notes.textContent = this.#text.error(message);
 	}
@@ -261,7 +252,7 @@ export class MemoryRaceElement extends HTMLElement {
 			this.#outputs[`${kind}-accuracy`].textContent = last ? `${(last.accuracy * 100).toFixed(1)} %` : '—';
 			this.#outputs[`${kind}-loss`].textContent = last ? last.loss.toFixed(3) : '—';
 		}
-		const seconds = Math.max(this.#activeMs.lstm, this.#activeMs.rnn) / 1000;
+		const seconds = this.#activeMs / 1000;
 		this.#outputs.time.textContent = `${seconds.toFixed(1)} s`;
 		this.#summary.textContent = this.#text.summary(summaries, seconds);
 		this.#accuracyChart.replaceChildren(this.#plot('accuracy'));

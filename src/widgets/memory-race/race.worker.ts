@@ -1,7 +1,8 @@
 /**
- * Web Worker of the memory race: trains one racer (model.ts), posting its curve every few steps. The page
- * runs one worker per racer, so on a two-core machine both train at once and the page's own thread only
- * draws. Pause and resume arrive between chunks of steps (yieldToEvents lets them in).
+ * Web Worker of the memory race: trains both racers (model.ts) in lockstep, one step each in turn, and posts
+ * their curves every few steps. One worker, not two, so that on a two-core machine a core stays free for the
+ * page, and both curves always reach the same step. Pause and resume arrive between chunks of steps
+ * (yieldToEvents lets them in).
  */
 import { serveRuns, yieldToEvents } from '../shared/worker-channel.ts';
 import { MAX_STEPS, Racer, trailingMean, type RaceSettings, type RacerKind } from './model.ts';
@@ -20,14 +21,15 @@ export interface RacePoint {
   accuracy: number;
 }
 
-export type RaceCommand = { type: 'start'; kind: RacerKind; settings: RaceSettings } | { type: 'pause' } | { type: 'resume' };
+export const RACERS: readonly RacerKind[] = ['lstm', 'rnn'];
+
+export type RaceCommand = { type: 'start'; settings: RaceSettings } | { type: 'pause' } | { type: 'resume' };
 
 export type RaceEvent =
-  | { type: 'ready'; kind: RacerKind; hidden: number; parameters: number }
-  | { type: 'progress'; kind: RacerKind; points: RacePoint[]; activeMs: number }
-  | { type: 'paused'; kind: RacerKind; step: number }
+  | { type: 'progress'; points: Record<RacerKind, RacePoint[]>; activeMs: number }
+  | { type: 'paused'; step: number }
   | { type: 'skipped'; kind: RacerKind; step: number; message: string }
-  | { type: 'done'; kind: RacerKind; step: number; reason: 'max-steps' | 'nonfinite' };
+  | { type: 'done'; reason: 'max-steps' | 'nonfinite'; kind?: RacerKind };
 
 let paused = false;
 let wake: (() => void) | null = null;
@@ -44,42 +46,44 @@ serveRuns<RaceCommand, RaceEvent>(async (command, emit, isCurrent) => {
   }
   paused = false;
   wake?.(); // a waiting older run wakes, sees it is stale and ends
-  await train(command.kind, command.settings, emit, isCurrent);
+  await train(command.settings, emit, isCurrent);
 });
 
-async function train(kind: RacerKind, settings: RaceSettings, emit: (e: RaceEvent) => void, isCurrent: () => boolean): Promise<void> {
-  const racer = new Racer(kind, settings);
-  emit({ type: 'ready', kind, hidden: racer.hidden, parameters: racer.numParameters });
-  const accuracies: number[] = [];
-  let points: RacePoint[] = [];
+async function train(settings: RaceSettings, emit: (e: RaceEvent) => void, isCurrent: () => boolean): Promise<void> {
+  const racers = { lstm: new Racer('lstm', settings), rnn: new Racer('rnn', settings) };
+  const accuracies: Record<RacerKind, number[]> = { lstm: [], rnn: [] };
+  const skippedInARow: Record<RacerKind, number> = { lstm: 0, rnn: 0 };
+  let points: Record<RacerKind, RacePoint[]> = { lstm: [], rnn: [] };
   let activeMs = 0;
-  let skippedInARow = 0;
-  while (isCurrent() && racer.step < MAX_STEPS) {
+  let round = 0;
+  while (isCurrent() && round < MAX_STEPS) {
     if (paused) {
-      emit({ type: 'paused', kind, step: racer.step });
+      emit({ type: 'paused', step: round });
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
       continue;
     }
     const start = performance.now();
-    for (let k = 0; k < REPORT_EVERY && racer.step < MAX_STEPS; k++) {
-      const report = racer.train();
-      if (report.status !== 'ok') {
-        emit({ type: 'skipped', kind, step: report.step, message: report.message ?? report.status });
-        if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
-          emit({ type: 'done', kind, step: racer.step, reason: 'nonfinite' });
-          return;
+    for (let k = 0; k < REPORT_EVERY && round < MAX_STEPS; k++, round++) {
+      for (const kind of RACERS) {
+        const report = racers[kind].train();
+        if (report.status !== 'ok') {
+          emit({ type: 'skipped', kind, step: report.step, message: report.message ?? report.status });
+          if (++skippedInARow[kind] >= MAX_SKIPPED_IN_A_ROW) {
+            emit({ type: 'done', reason: 'nonfinite', kind });
+            return;
+          }
+          continue;
         }
-        continue;
+        skippedInARow[kind] = 0;
+        accuracies[kind].push(report.accuracy);
+        points[kind].push({ step: report.step, loss: report.loss, accuracy: trailingMean(accuracies[kind], SMOOTHING) });
       }
-      skippedInARow = 0;
-      accuracies.push(report.accuracy);
-      points.push({ step: report.step, loss: report.loss, accuracy: trailingMean(accuracies, SMOOTHING) });
     }
     activeMs += performance.now() - start;
-    emit({ type: 'progress', kind, points, activeMs });
-    points = [];
+    emit({ type: 'progress', points, activeMs });
+    points = { lstm: [], rnn: [] };
     await yieldToEvents();
   }
-  if (isCurrent()) emit({ type: 'done', kind, step: racer.step, reason: 'max-steps' });
+  if (isCurrent()) emit({ type: 'done', reason: 'max-steps' });
 }

@@ -18,7 +18,9 @@
 typedef float f32;
 
 /* Slice of the shared dimension per pass: keeps the rows of B that a pass reads in cache. */
+#ifndef KC
 #define KC 256
+#endif
 
 static inline void store4(f32 *c, v128_t v, int acc) {
   if (acc) v = wasm_f32x4_add(wasm_v128_load(c), v);
