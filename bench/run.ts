@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { WORKLOADS, charsPerUnit, flopsPerUnit, type Workload } from './workloads.ts';
 import { median, timeOnce, timeRuns, type Sample } from './timing.ts';
-import { tfGenerateRunner, tfTrainRunner, useTfBackend, type Runner, type TfBackend } from './tfjs-peer.ts';
+import { tfGenerateRunner, tfTrainRunner, useTfBackend, type Runner } from './tfjs-peer.ts';
 import { loadEngine, missingExports, oursGenerateRunner, oursTrainRunner } from './ours.ts';
 import { runGemmMicro, type GemmRow } from './gemm-micro.ts';
 import { gemmSimdStatus } from '../src/engine/kernels/gemm-simd.ts';

@@ -121,6 +121,21 @@ test('latch: the latch holds the written value until clear (as the engine comput
 	await expect.poll(async () => Math.abs(read(await widget(page).getByRole('status', { name: 'C_t[1]', exact: true }).innerText()))).toBeLessThan(0.01);
 });
 
+test('with prefers-reduced-motion, play still advances (no autoplay, no glide)', async ({ browser }) => {
+	const context = await browser.newContext({ reducedMotion: 'reduce' });
+	const page = await context.newPage();
+	await open(page, widgetPage('en', '02-core-concepts'));
+	await page.waitForTimeout(600);
+	expect(await currentStep(page)).toBe(1); // nothing moves until the reader presses Play
+	const transition = await widget(page).locator('.ss-marker').first().evaluate((m) => getComputedStyle(m).transitionDuration);
+	expect(transition).toBe('0s');
+	await widget(page).getByLabel('Speed (steps per second)').selectOption('4');
+	await widget(page).getByRole('button', { name: 'Play' }).click();
+	await expect.poll(() => currentStep(page), { timeout: 5000 }).toBeGreaterThan(2);
+	await widget(page).getByRole('button', { name: 'Pause' }).click();
+	await context.close();
+});
+
 test('a link read from the URL restores model, seed, step and numbers in a fresh page', async ({ page, browser }) => {
 	await open(page, widgetPage('en', '02-core-concepts'));
 	const seed = widget(page).getByLabel('Seed (pulse values)');

@@ -220,8 +220,13 @@ export class CellExplorerElement extends HTMLElement {
 			const tbody = el('tbody');
 			for (let r = 0; r < H; r++) {
 				const tr = el('tr');
-				const th = el('th', '', t.rowHeader(r + 1));
+				// "unit 1" for assistive technology, "1" on screen: the grid stays narrow on phones.
+				const th = el('th');
 				th.scope = 'row';
+				th.append(el('span', 'ce-visually-hidden', t.rowHeader(r + 1)));
+				const shown = el('span', '', String(r + 1));
+				shown.setAttribute('aria-hidden', 'true');
+				th.append(shown);
 				tr.append(th);
 				for (let c = 0; c < H + I; c++) {
 					const index = weightIndex(gate, r, c, I, H);

@@ -345,7 +345,6 @@ export class GateAblationElement extends HTMLElement {
 		this.#stepOut.value = t.stepOf(this.#step, DEFAULTS.maxSteps);
 		this.#timeOut.value = t.seconds(this.#elapsedMs);
 		this.#startButton.textContent = this.#phase === 'running' ? t.pause : this.#phase === 'paused' ? t.resume : t.start;
-		this.#startButton.setAttribute('aria-pressed', String(this.#phase === 'running'));
 		this.dataset.phase = this.#phase;
 	}
 

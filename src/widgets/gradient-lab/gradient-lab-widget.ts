@@ -161,8 +161,8 @@ export class GradientLabElement extends HTMLElement {
 		this.#chart.removeAttribute('aria-busy');
 		this.#description.textContent = t.describe(settings, result, q);
 		this.#renderReadouts(result, q, state.clip);
-		this.#renderTable(result, q, state.T);
-		this.#chart.replaceChildren(this.#plot(result, q, state.T));
+		this.#renderTable(result, q, state.T, state.clip);
+		this.#chart.replaceChildren(this.#plot(result, q, state.T, state.clip));
 	}
 
 	#renderReadouts(result: GradientResult, q: Quantity, clip: boolean): void {
@@ -193,9 +193,9 @@ export class GradientLabElement extends HTMLElement {
 		}
 	}
 
-	#renderTable(result: GradientResult, q: Quantity, T: number): void {
+	#renderTable(result: GradientResult, q: Quantity, T: number, clip: boolean): void {
 		const t = this.#text;
-		const caption = el('caption', '', t.sampleCaption(q));
+		const caption = el('caption', '', t.sampleCaption(q, clip));
 		const head = el('thead');
 		const hr = el('tr');
 		for (const text of [t.step, MODEL_NAMES.rnn, MODEL_NAMES.lstm]) {
@@ -219,7 +219,7 @@ export class GradientLabElement extends HTMLElement {
 		this.#table.replaceChildren(caption, head, body);
 	}
 
-	#plot(result: GradientResult, q: Quantity, T: number): SVGSVGElement | HTMLElement {
+	#plot(result: GradientResult, q: Quantity, T: number, clip: boolean): SVGSVGElement | HTMLElement {
 		const points = MODELS.flatMap((m) => {
 			const norms = result[m].norms[q];
 			if (!norms) return [];
@@ -236,7 +236,7 @@ export class GradientLabElement extends HTMLElement {
 			ariaLabel: this.#text.chartLabel(q),
 			ariaDescription: this.#description.textContent ?? undefined,
 			x: { domain: [1, T], label: this.#text.axisT },
-			y: { type: 'log', nice: true, grid: true, label: SYMBOLS[q], ticks: decadeTicks(points.map((p) => p.value)), tickFormat: (d: number) => formatSci(d, 1) },
+			y: { type: 'log', nice: true, grid: true, label: clip ? `${SYMBOLS[q]} (${this.#text.clippedAxis})` : SYMBOLS[q], ticks: decadeTicks(points.map((p) => p.value)), tickFormat: (d: number) => formatSci(d, 1) },
 			marks: MODELS.map((m) =>
 				Plot.line(
 					points.filter((p) => p.model === m),

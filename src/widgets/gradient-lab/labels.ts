@@ -51,7 +51,8 @@ const TEXT = {
     none: 'none (no C_t)',
     chartLabel: (q: Quantity) => `Line chart, log scale: ${SYMBOLS[q]} against the step t for the RNN and the LSTM`,
     axisT: 'step t',
-    sampleCaption: (q: Quantity) => `${SYMBOLS[q]} at sampled steps (the numbers the chart draws)`,
+    sampleCaption: (q: Quantity, clip: boolean) => `${SYMBOLS[q]} at sampled steps${clip ? ', after clipping' : ''} (the numbers the chart draws)`,
+    clippedAxis: 'after clipping',
     step: 't',
     describe: (s: GradientSettings, r: GradientResult, q: Quantity) => {
       const rnn = firstToLastRatio(r.rnn.norms[q]);
@@ -98,7 +99,8 @@ const TEXT = {
     none: '无（没有 C_t）',
     chartLabel: (q: Quantity) => `折线图（对数坐标）：循环神经网络与 LSTM 的 ${SYMBOLS[q]} 随步数 t 的变化`,
     axisT: '步数 t',
-    sampleCaption: (q: Quantity) => `若干步上的 ${SYMBOLS[q]}（即图中所画的数值）`,
+    sampleCaption: (q: Quantity, clip: boolean) => `若干步上的 ${SYMBOLS[q]}${clip ? '（裁剪后）' : ''}（即图中所画的数值）`,
+    clippedAxis: '裁剪后',
     step: 't',
     describe: (s: GradientSettings, r: GradientResult, q: Quantity) => {
       const rnn = firstToLastRatio(r.rnn.norms[q]);

@@ -75,6 +75,10 @@ export class SequenceStepperElement extends HTMLElement {
 	#lastWidth = 0;
 	#observers: { disconnect(): void }[] = [];
 	#textTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Font size in px when the charts were drawn: they scale with it (projectors, zoom). */
+	#fontSize = 16;
+	#lineMarker: (t: number) => void = () => {};
+	#currentChar = -1;
 
 	// controls and views
 	#modelSelect!: HTMLSelectElement;
@@ -363,6 +367,7 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#windowSelect.value = String(this.#state.from);
 		// The character strip: one box per character read, the current one outlined.
 		this.#strip.replaceChildren();
+		this.#currentChar = -1;
 		this.#strip.hidden = trace.model !== 'char';
 		if (trace.model === 'char') {
 			trace.steps.forEach((step, k) => {
@@ -460,7 +465,7 @@ export class SequenceStepperElement extends HTMLElement {
 		const colors = this.#colors();
 		const width = Math.max(260, this.#maps.clientWidth || 640);
 		this.#lastWidth = this.#maps.clientWidth;
-		const fontSize = parseFloat(getComputedStyle(this).fontSize) || 16;
+		const fontSize = (this.#fontSize = parseFloat(getComputedStyle(this).fontSize) || 16);
 		const rowHeight = Math.max(12, Math.round(fontSize * (trace.model === 'latch' ? 1.4 : 0.9)));
 		const ts = Array.from({ length: T }, (_, k) => k + 1);
 		const tickEvery = Math.max(1, Math.ceil(T / Math.max(4, Math.floor(width / (fontSize * 3)))));
@@ -478,15 +483,14 @@ export class SequenceStepperElement extends HTMLElement {
 		for (const s of SERIES) {
 			const rows = Array.from({ length: to - from + 1 }, (_, k) => String(from + k));
 			const data: Row[] = [];
-			let extent = 1;
 			trace.steps.forEach((step, k) => {
-				for (let j = from; j <= to; j++) {
-					const v = step[s][j - 1];
-					data.push({ t: k + 1, row: String(j), v });
-					extent = Math.max(extent, Math.abs(v));
-				}
+				for (let j = from; j <= to; j++) data.push({ t: k + 1, row: String(j), v: step[s][j - 1] });
 			});
-			panels.push({ key: s, name: t.series[s], rows, data, kind: SEQUENTIAL.has(s) ? 'sequential' : 'diverging', extent: s === 'c' ? extent : 1 });
+			// C_t is unbounded: scale its colours to the 95th percentile of |C| (at least 1) and saturate beyond,
+			// so one large unit does not wash out the others.
+			const sizes = data.map((d) => Math.abs(d.v)).sort((a, b) => a - b);
+			const extent = s === 'c' ? Math.max(1, sizes[Math.floor(0.95 * (sizes.length - 1))] ?? 1) : 1;
+			panels.push({ key: s, name: t.series[s], rows, data, kind: SEQUENTIAL.has(s) ? 'sequential' : 'diverging', extent });
 		}
 
 		for (const panel of panels) {
@@ -514,7 +518,7 @@ export class SequenceStepperElement extends HTMLElement {
 					panel.kind === 'sequential'
 						? { type: 'linear', domain: [lo, hi], range: [colors.lo, colors.hi], clamp: true }
 						: { type: 'linear', domain: [lo, 0, hi], range: [colors.neg, colors.mid, colors.pos], clamp: true },
-				marks: [Plot.cell(panel.data, { x: 't', y: 'row', fill: 'v', inset: 0.25, ariaHidden: true })],
+				marks: [Plot.cell(panel.data, { x: 't', y: 'row', fill: 'v', inset: 0.25 })],
 			}) as unknown as SVGSVGElement & { scale(name: string): { apply(v: unknown): number; bandwidth?: number; range?: number[] } };
 			dropGroupLabels(svg);
 			const xs = svg.scale('x');
@@ -528,54 +532,85 @@ export class SequenceStepperElement extends HTMLElement {
 			marker.setAttribute('aria-hidden', 'true');
 			svg.append(marker);
 			maps.push({ svg, label, marker, x: (v: number) => xs.apply(v) });
+			marker.setAttribute('x', String(xs.apply(this.#state.t)));
 			const figure = el('div', 'ss-map');
 			const title = el('p', 'ss-map-title', panel.name);
 			title.setAttribute('aria-hidden', 'true');
 			figure.append(title, svg);
+			// Swap panels in one at a time, so layout and paint are spread over frames too.
+			const k = figures.length;
+			const old = this.#maps.children[k];
+			if (old) old.replaceWith(figure);
+			else this.#maps.append(figure);
 			figures.push(figure);
+			this.#heatmaps = [...maps, ...this.#heatmaps.slice(maps.length)];
 			await nextFrame();
 		}
 		if (token !== this.#drawToken) return;
-		this.#maps.replaceChildren(...figures);
+		while (this.#maps.children.length > figures.length) this.#maps.lastElementChild!.remove();
 		this.#heatmaps = maps;
 		this.#drawLine();
 		this.#moveMarkers();
 	}
 
-	/** C_t of the chosen unit over time, with the current step marked. */
+	/** C_t of the chosen unit over time; the current step's rule and dot are moved by #moveMarkers. */
 	#drawLine(): void {
 		const trace = this.#trace;
 		if (!trace) return;
 		const j = this.#state.unit;
-		const t = this.#state.t;
 		const data = trace.steps.map((s, k) => ({ t: k + 1, c: s.c[j - 1] }));
 		const cs = data.map((d) => d.c);
 		const width = Math.max(260, this.#line.clientWidth || 640);
-		const fontSize = parseFloat(getComputedStyle(this).fontSize) || 16;
+		const fontSize = this.#fontSize;
 		const chart = Plot.plot({
 			width,
 			height: Math.round(fontSize * 11),
 			marginLeft: fontSize * 3.6,
 			marginRight: 10,
 			style: { background: 'transparent', color: 'currentColor', fontSize: `${Math.round(fontSize * 0.75)}px`, overflow: 'visible' },
-			ariaLabel: this.#text.lineAria(j, data.length, t, formatNumber(cs[t - 1]), formatNumber(Math.min(...cs)), formatNumber(Math.max(...cs))),
 			x: { domain: [1, Math.max(2, data.length)], label: 't', grid: false },
 			y: { label: `C_t[${j}]`, grid: true, domain: [Math.min(-1, ...cs), Math.max(1, ...cs)] },
 			marks: [
 				Plot.ruleY([0], { strokeOpacity: 0.4 }),
-				Plot.ruleX([t], { className: 'ss-line-now', stroke: 'currentColor' }),
 				Plot.line(data, { x: 't', y: 'c', stroke: 'currentColor', strokeWidth: 2, className: 'ss-line-c' }),
-				Plot.dot([data[t - 1]], { x: 't', y: 'c', r: 5, fill: 'currentColor', className: 'ss-line-dot' }),
 			],
-		});
+		}) as unknown as SVGSVGElement & { scale(name: string): { apply(v: unknown): number; range?: number[] } };
 		dropGroupLabels(chart);
+		const xs = chart.scale('x');
+		const ys = chart.scale('y');
+		const [y0, y1] = ys.range ?? [0, 0];
+		const svgNs = 'http://www.w3.org/2000/svg';
+		const rule = document.createElementNS(svgNs, 'line');
+		rule.setAttribute('class', 'ss-line-now');
+		rule.setAttribute('y1', String(y0));
+		rule.setAttribute('y2', String(y1));
+		const dot = document.createElementNS(svgNs, 'circle');
+		dot.setAttribute('class', 'ss-line-dot');
+		dot.setAttribute('r', '5');
+		chart.append(rule, dot);
+		const text = this.#text;
+		const range = [formatNumber(Math.min(...cs)), formatNumber(Math.max(...cs))];
+		this.#lineMarker = (t: number) => {
+			const x = String(xs.apply(t));
+			rule.setAttribute('x1', x);
+			rule.setAttribute('x2', x);
+			dot.setAttribute('cx', x);
+			dot.setAttribute('cy', String(ys.apply(cs[t - 1])));
+			chart.setAttribute('aria-label', text.lineAria(j, data.length, t, formatNumber(cs[t - 1]), range[0], range[1]));
+		};
+		this.#lineMarker(this.#state.t);
 		const title = el('p', 'ss-map-title', this.#text.lineTitle(j));
 		title.setAttribute('aria-hidden', 'true');
 		this.#line.replaceChildren(title, chart);
 	}
 
 	#moveMarkers(): void {
-		for (const m of this.#heatmaps) m.marker.setAttribute('x', String(m.x(this.#state.t)));
+		const t = this.#state.t;
+		for (const m of this.#heatmaps) {
+			m.marker.setAttribute('x', String(m.x(t)));
+			m.svg.setAttribute('aria-label', m.label(t));
+		}
+		this.#lineMarker(t);
 	}
 
 	#goTo(t: number): void {
@@ -596,7 +631,6 @@ export class SequenceStepperElement extends HTMLElement {
 		const txt = this.#text;
 		this.#step.set(t);
 		this.#moveMarkers();
-		this.#drawLine();
 		const set = (key: string, value: string) => {
 			const o = this.#outputs.get(key);
 			if (o) o.value = value;
@@ -619,10 +653,10 @@ export class SequenceStepperElement extends HTMLElement {
 			for (const s of SERIES) this.#outputs.get(`${s}:0`)?.setAttribute('aria-label', `${SERIES_SYMBOL[s]}[${j}]`);
 			const top = (step.top ?? []).map((p) => `“${showChar(p.char)}” ${(p.p * 100).toFixed(1)} %`).join(', ');
 			this.#description.textContent = txt.describeChar(t, T, showChar(step.char ?? ''), txt.describeUnit(j, unitValues(j)), top);
-			const chars = this.#strip.children;
-			for (let k = 0; k < chars.length; k++) chars[k].classList.toggle('ss-current', k === t - 1);
+			this.#strip.children[this.#currentChar]?.classList.remove('ss-current');
+			this.#strip.children[t - 1]?.classList.add('ss-current');
+			this.#currentChar = t - 1;
 		}
-		for (const m of this.#heatmaps) m.svg.setAttribute('aria-label', m.label(t));
 		if (save) this.#save();
 	}
 

@@ -1,0 +1,28 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.addInitScript(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+});
+await page.goto('http://localhost:4471/en/03-algorithm/?seq.text=' + encodeURIComponent('x'.repeat(10)));
+await page.locator('sequence-stepper').scrollIntoViewIfNeeded();
+await page.waitForSelector('sequence-stepper .ss-marker');
+await page.waitForTimeout(1000);
+await page.evaluate(() => (window.__long = []));
+const long = 'An LSTM reads one character at a time and keeps a cell state that it scales and adds to at every step of the text. It forgets, writes and reads with three gates; the rest is arithmetic.'.slice(0, 200);
+const f = page.locator('sequence-stepper').getByLabel('Text to read');
+await f.fill(long); await f.press('Enter');
+await page.waitForFunction((n) => document.querySelector('sequence-stepper output[aria-label="t"]')?.textContent === `1 / ${n}`, long.length);
+await page.waitForTimeout(1500);
+console.log('long tasks after typing', await page.evaluate(() => window.__long), 'plot ms', await page.evaluate(() => window.__plot));
+await page.evaluate(() => (window.__long = []));
+await page.locator('sequence-stepper').getByLabel('Units in the heatmaps').selectOption('9');
+await page.waitForTimeout(1500);
+console.log('long tasks after switching unit window:', await page.evaluate(() => window.__long));
+await page.evaluate(() => (window.__long = []));
+const s = page.locator('sequence-stepper').getByRole('slider', { name: 'Step t' });
+await s.focus(); for (let k = 0; k < 20; k++) await page.keyboard.press('ArrowRight');
+await page.waitForTimeout(500);
+console.log('long tasks while stepping 20 times:', await page.evaluate(() => window.__long));
+await browser.close();
