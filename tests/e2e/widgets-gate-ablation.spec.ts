@@ -76,7 +76,7 @@ test('pick variants, start, watch progress, pause stops it, numbers match the en
 	await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(paused);
 	await expect(page.locator('gate-ablation .ga-summary')).toContainText('steps with N = 3');
 	await expect(page.locator('gate-ablation svg[aria-label="Held-out accuracy"]')).toBeVisible();
-	await expect(page.locator('gate-ablation .ga-chart-alt').first()).toContainText(/Held-out accuracy at step \d+: LSTM \d+ %, NFG \d+ %, GRU \d+ %\./);
+	await expect(page.locator('gate-ablation .ga-chart-alt').first()).toContainText(/Held-out accuracy at step \d+: LSTM \d+\s%, NFG \d+\s%, GRU \d+\s%\./);
 	expect(problems).toEqual([]);
 });
 

@@ -13,7 +13,7 @@ const pagesWith = (lang: string) => PAGES.filter((p) => p.startsWith(`/${lang}/`
 async function open(page: Page, url: string) {
 	await page.goto(url);
 	await page.locator('gradient-lab').scrollIntoViewIfNeeded();
-	await expect(page.locator('gradient-lab[data-ready]')).toBeAttached();
+	await expect(page.locator('gradient-lab[data-ready]')).toBeAttached({ timeout: 30_000 });
 }
 
 /** Waits until the readouts and table show exactly the model's numbers for `settings` (quantity h). */

@@ -17,7 +17,7 @@ const pageWith = (lang: string) => {
 async function open(page: Page, url: string) {
 	await page.goto(url);
 	await page.locator('memory-race').scrollIntoViewIfNeeded();
-	await expect(page.locator('memory-race[data-ready]')).toBeAttached();
+	await expect(page.locator('memory-race[data-ready]')).toBeAttached({ timeout: 30_000 });
 }
 
 const race = (page: Page) => page.locator('memory-race');
@@ -29,10 +29,10 @@ test('training runs in the background, the LSTM’s accuracy climbs, pause stops
 	// The gradient lab above the race gives a second control to try while training.
 	await page.goto(pageWith('en'));
 	await page.locator('gradient-lab').scrollIntoViewIfNeeded();
-	await expect(page.locator('gradient-lab[data-ready]')).toBeAttached();
+	await expect(page.locator('gradient-lab[data-ready]')).toBeAttached({ timeout: 30_000 });
 	await expect(page.getByRole('slider', { name: 'Sequence length T' })).toHaveValue('100');
 	await page.locator('memory-race').scrollIntoViewIfNeeded();
-	await expect(page.locator('memory-race[data-ready]')).toBeAttached();
+	await expect(page.locator('memory-race[data-ready]')).toBeAttached({ timeout: 30_000 });
 	// Long main-thread tasks while training (the Long Tasks API reports anything over 50 ms).
 	await page.evaluate(() => {
 		(window as unknown as { longTasks: number[] }).longTasks = [];

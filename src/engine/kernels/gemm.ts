@@ -8,6 +8,10 @@
  * (k×n, or n×k when transB). Each operand starts at its offset and is contiguous, so a time step of a
  * time-major [T, B, X] buffer is addressed without copying.
  *
+ * Float32 products of at least SIMD_MIN_WORK multiply-adds (except both operands transposed) run on a small
+ * WebAssembly SIMD kernel (gemm-simd.ts, wasm/gemm-simd.c), about ten times faster than the JavaScript below;
+ * everything else, and every product when WebAssembly SIMD is unavailable, runs in plain JavaScript.
+ *
  * How it is fast in plain JavaScript (gemm-reference.ts holds the obvious triple loop it is tested against):
  * - a 4×4 register block: 16 sums live in locals while p runs, so each step loads 4 values of op(A) and 4 of
  *   op(B) for 16 multiply-adds, and C is touched once per block instead of once per product;
@@ -17,8 +21,8 @@
  *   that a slice reads stay in cache while every column block of op(B) passes by;
  * - nothing is allocated and no product is skipped (0 · NaN stays NaN);
  * - one copy of the kernel per precision (gemm-f32.ts, gemm-f64.ts), so V8 sees a single array type in each.
- * Sums are kept in double precision locals and rounded once when stored, so Float32Array results are at least
- * as accurate as a float32 loop.
+ * On this path sums are kept in double precision locals and rounded once when stored, so Float32Array results are
+ * at least as accurate as a float32 loop.
  */
 import { gemmF32 } from './gemm-f32.ts';
 import { gemmF64 } from './gemm-f64.ts';

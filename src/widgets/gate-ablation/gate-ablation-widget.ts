@@ -154,7 +154,7 @@ export class GateAblationElement extends HTMLElement {
 		const head = el('thead');
 		const hr = el('tr');
 		for (const h of [t.colVariant, t.colParams, t.colAccuracy, t.colLoss, t.colTo90]) {
-			const th = el('th', '', h);
+			const th = el('th', h === t.colParams ? 'ga-col-params' : '', h);
 			th.scope = 'col';
 			hr.append(th);
 		}
@@ -426,7 +426,7 @@ export class GateAblationElement extends HTMLElement {
 				};
 				tr.append(
 					th,
-					el('td', '', t.paramsCell(parameterCount(v, DEFAULTS.hiddenSize))),
+					el('td', 'ga-col-params', t.paramsCell(parameterCount(v, DEFAULTS.hiddenSize))),
 					cell(r ? t.percent(r.accuracy) : '–', t.colAccuracy),
 					cell(r ? r.loss.toFixed(3) : '–', t.colLoss),
 					cell(r ? (r.stepsToTarget === null ? t.notYet : String(r.stepsToTarget)) : '–', t.colTo90),

@@ -63,8 +63,8 @@ function make(lang: 'en' | 'zh-cn') {
       title: 'Gate ablation: which parts of the LSTM matter?',
       fallback:
         'With JavaScript, this figure trains the LSTM variants you pick, side by side in your browser, on the delayed-recall task: ' +
-        'see one of 4 symbols, then N distractors, then answer which symbol came first (chance is 25 %). ' +
-        'Accuracy and loss curves update live; a table lists the final accuracy and the steps each variant needed to reach 90 %.',
+        'see one of 4 symbols, then N distractors, then answer which symbol came first (chance is 25\u00a0%). ' +
+        'Accuracy and loss curves update live; a table lists the final accuracy and the steps each variant needed to reach 90\u00a0%.',
       variantsHeading: 'The variants (all with the same hidden size H)',
       tableCaption: (h: number) => `Variants and their parameters at H = ${h} (recurrent cell plus the linear read-out)`,
       colVariant: 'Variant',
@@ -98,7 +98,7 @@ function make(lang: 'en' | 'zh-cn') {
       resultsCaption: 'Results so far (held-out set of 128 sequences)',
       colAccuracy: 'Accuracy',
       colLoss: 'Loss',
-      colTo90: 'Steps to 90 %',
+      colTo90: 'Steps to 90\u00a0%',
       notYet: 'not yet',
       params: (n: number) => `${fmtInt(lang, n)} parameters`,
       paramsCell: (n: number) => fmtInt(lang, n),
@@ -114,18 +114,18 @@ function make(lang: 'en' | 'zh-cn') {
           ? 'No training yet.'
           : (kind === 'accuracy' ? 'Held-out accuracy at step ' : 'Held-out loss at step ') +
             `${Math.min(...rows.map((r) => r.steps))}: ` +
-            rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)} %` : r.loss.toFixed(3)}`).join(', ') +
+            rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)}\u00a0%` : r.loss.toFixed(3)}`).join(', ') +
             '.',
       summary: (s: Summary, step: number, delay: number) => {
         if (s.kind === 'none') return 'No results yet.';
         const head = `After ${step} steps with N = ${delay}: `;
         if (s.kind === 'all-learned') {
-          return `${head}every variant recalls the first symbol at least 90 % of the time; ${short(s.fastest!.variant)} got there first (step ${s.fastest!.stepsToTarget}).`;
+          return `${head}every variant recalls the first symbol at least 90\u00a0% of the time; ${short(s.fastest!.variant)} got there first (step ${s.fastest!.stepsToTarget}).`;
         }
         if (s.kind === 'some-learned') {
-          return `${head}${list(s.learned)} reached 90 % (fastest ${short(s.fastest!.variant)}, step ${s.fastest!.stepsToTarget}); ${list(s.notLearned)} did not — lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)} % (chance 25 %).`;
+          return `${head}${list(s.learned)} reached 90\u00a0% (fastest ${short(s.fastest!.variant)}, step ${s.fastest!.stepsToTarget}); ${list(s.notLearned)} did not — lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)}\u00a0% (chance 25\u00a0%).`;
         }
-        return `${head}no variant has reached 90 % yet; best ${short(s.best!.variant)} at ${percent(s.best!.accuracy)} %, lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)} % (chance 25 %).`;
+        return `${head}no variant has reached 90\u00a0% yet; best ${short(s.best!.variant)} at ${percent(s.best!.accuracy)}\u00a0%, lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)}\u00a0% (chance 25\u00a0%).`;
       },
     };
   }
@@ -134,8 +134,8 @@ function make(lang: 'en' | 'zh-cn') {
     short,
     title: '门消融实验：LSTM 的哪些部件重要？',
     fallback:
-      '启用 JavaScript 后，这个图会在你的浏览器里把你选的几种 LSTM 变体并排训练在延迟回忆任务上：先看到 4 个符号之一，再看到 N 个干扰符号，最后回答最先出现的是哪个符号（随机猜测的准确率为 25 %）。' +
-      '准确率和损失曲线实时更新；表格列出每个变体的最终准确率和达到 90 % 所需的步数。',
+      '启用 JavaScript 后，这个图会在你的浏览器里把你选的几种 LSTM 变体并排训练在延迟回忆任务上：先看到 4 个符号之一，再看到 N 个干扰符号，最后回答最先出现的是哪个符号（随机猜测的准确率为 25\u00a0%）。' +
+      '准确率和损失曲线实时更新；表格列出每个变体的最终准确率和达到 90\u00a0% 所需的步数。',
     variantsHeading: '各个变体（隐藏层大小 H 都相同）',
     tableCaption: (h: number) => `H = ${h} 时各变体及其参数量（循环单元加线性输出层）`,
     colVariant: '变体',
@@ -169,7 +169,7 @@ function make(lang: 'en' | 'zh-cn') {
     resultsCaption: '目前的结果（留出集，128 个序列）',
     colAccuracy: '准确率',
     colLoss: '损失',
-    colTo90: '达到 90 % 的步数',
+    colTo90: '达到 90\u00a0% 的步数',
     notYet: '尚未达到',
     params: (n: number) => `${fmtInt(lang, n)} 个参数`,
     paramsCell: (n: number) => fmtInt(lang, n),
@@ -184,18 +184,18 @@ function make(lang: 'en' | 'zh-cn') {
       rows.length === 0
         ? '尚未开始训练。'
         : `第 ${Math.min(...rows.map((r) => r.steps))} 步时的留出集${kind === 'accuracy' ? '准确率' : '损失'}：` +
-          rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)} %` : r.loss.toFixed(3)}`).join('，') +
+          rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)}\u00a0%` : r.loss.toFixed(3)}`).join('，') +
           '。',
     summary: (s: Summary, step: number, delay: number) => {
       if (s.kind === 'none') return '还没有结果。';
       const head = `N = ${delay}，训练 ${step} 步后：`;
       if (s.kind === 'all-learned') {
-        return `${head}每个变体回忆第一个符号的准确率都达到了 90 % 以上；${short(s.fastest!.variant)} 最先达到（第 ${s.fastest!.stepsToTarget} 步）。`;
+        return `${head}每个变体回忆第一个符号的准确率都达到了 90\u00a0% 以上；${short(s.fastest!.variant)} 最先达到（第 ${s.fastest!.stepsToTarget} 步）。`;
       }
       if (s.kind === 'some-learned') {
-        return `${head}${list(s.learned)} 达到了 90 %（最快的是 ${short(s.fastest!.variant)}，第 ${s.fastest!.stepsToTarget} 步）；${list(s.notLearned)} 没有达到，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)} %（随机猜测为 25 %）。`;
+        return `${head}${list(s.learned)} 达到了 90\u00a0%（最快的是 ${short(s.fastest!.variant)}，第 ${s.fastest!.stepsToTarget} 步）；${list(s.notLearned)} 没有达到，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)}\u00a0%（随机猜测为 25\u00a0%）。`;
       }
-      return `${head}还没有变体达到 90 %；最高的 ${short(s.best!.variant)} 为 ${percent(s.best!.accuracy)} %，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)} %（随机猜测为 25 %）。`;
+      return `${head}还没有变体达到 90\u00a0%；最高的 ${short(s.best!.variant)} 为 ${percent(s.best!.accuracy)}\u00a0%，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)}\u00a0%（随机猜测为 25\u00a0%）。`;
     },
   };
 }

@@ -26,6 +26,7 @@ import {
 } from '../../engine/index.ts';
 import { K, VOCAB, recallBatch, type RecallBatch } from '../memory-race/task.ts';
 import { accuracyOf } from '../memory-race/model.ts';
+import { lastMarkBatch } from './last-mark-task.ts';
 
 /** The cells a reader can compare: the LSTM variants plus the GRU. */
 export const VARIANTS = [
@@ -43,8 +44,19 @@ export type Variant = (typeof VARIANTS)[number];
 export const INITS = ['default', 'forget-bias', 'chrono'] as const;
 export type InitKind = (typeof INITS)[number];
 
+/**
+ * The tasks a reader can train on: 'last-mark' (several marks, answer the last one: needs forgetting;
+ * last-mark-task.ts) and 'recall' (one symbol, answer it after N distractors: needs only holding;
+ * memory-race/task.ts).
+ */
+export const TASKS = ['last-mark', 'recall'] as const;
+export type TaskKind = (typeof TASKS)[number];
+
 export interface AblationConfig {
   variant: Variant;
+  task: TaskKind;
+  /** Marks per sequence in the last-mark task (ignored by 'recall'). */
+  marks: number;
   /** N: distractors between the symbol and the query (sequence length T = N + 2). */
   delay: number;
   seed: number;
@@ -67,6 +79,8 @@ export interface AblationConfig {
 
 /** Defaults measured to finish in well under a minute in a browser worker and to separate the variants. */
 export const DEFAULTS = {
+  task: 'last-mark' as TaskKind,
+  marks: 3,
   delay: 20,
   seed: 1,
   hiddenSize: 16,
@@ -123,6 +137,11 @@ export function parameterCount(variant: Variant, hiddenSize: number): number {
 }
 const counts = new Map<string, number>();
 
+/** A batch of the configured task, B sequences of T = N + 2 steps, drawn from `rng`. */
+export function taskBatch(config: Pick<AblationConfig, 'task' | 'delay' | 'marks'>, batchSize: number, rng: Rng): RecallBatch {
+  return config.task === 'last-mark' ? lastMarkBatch(batchSize, config.delay, config.marks, rng) : recallBatch(batchSize, config.delay, rng);
+}
+
 export interface EvalPoint {
   step: number;
   accuracy: number;
@@ -151,7 +170,7 @@ export class AblationTrainer {
     this.#optimizer = new Adam(this.model.parameters(), { lr: config.learningRate });
     this.#names = this.model.namedParameters().map(([n]) => n);
     this.#data = new Rng(config.seed * 2 + 1);
-    this.#heldOut = recallBatch(config.evalSize, config.delay, new Rng(config.seed * 2 + 2));
+    this.#heldOut = taskBatch(config, config.evalSize, new Rng(config.seed * 2 + 2));
   }
 
   get done(): boolean {
@@ -161,7 +180,7 @@ export class AblationTrainer {
   /** One training step; returns the batch loss (NaN once the run has failed). */
   step(): number {
     if (this.done) return NaN;
-    const batch = recallBatch(this.config.batchSize, this.config.delay, this.#data);
+    const batch = taskBatch(this.config, this.config.batchSize, this.#data);
     const r = trainStep({
       optimizer: this.#optimizer,
       maxNorm: 1,

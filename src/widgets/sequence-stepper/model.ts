@@ -7,7 +7,7 @@
 import { lstmStep, type LstmStepParams } from '../../engine/lstm-step.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
 import { LATCH_CHANNELS, latchParams, pulseTrain } from './latch.ts';
-import { MAX_TEXT, embed, nextCharProbabilities, prepareText, topK, type CharModel } from './char-model.ts';
+import { MAX_TEXT, embed, nextCharProbabilities, topK, type CharModel } from './char-model.ts';
 
 export const MODELS = ['latch', 'char'] as const;
 export type ModelName = (typeof MODELS)[number];

@@ -44,6 +44,16 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const SAVE_DELAY_MS = 250;
 
+/** Styles of the heatmaps' shadow root; colours still come from the page's custom properties. */
+const MAPS_CSS = `
+.maps { display: grid; gap: 0.2rem; color: var(--sl-color-gray-2); }
+.ss-map { contain: layout paint style; }
+.ss-map-title { font-size: var(--sl-text-sm, 0.875rem); color: var(--sl-color-white); margin: 0.2rem 0 0; }
+svg { display: block; max-width: 100%; height: auto; }
+.ss-marker { fill: none; stroke: var(--ss-marker); stroke-width: 2px; }
+@media (prefers-reduced-motion: no-preference) { .ss-marker { transition: x 120ms linear; } }
+`;
+
 /**
  * Plot names each mark's <g> with aria-label ("cell", "line", "x-axis tick"); a <g> has no role, so those
  * names are not allowed. The chart's own aria-label on the <svg> carries the text alternative instead.
@@ -101,6 +111,7 @@ export class SequenceStepperElement extends HTMLElement {
 	#note!: HTMLParagraphElement;
 	#strip!: HTMLDivElement;
 	#maps!: HTMLDivElement;
+	#mapsBox!: HTMLDivElement;
 	#line!: HTMLDivElement;
 	#outputs = new Map<string, HTMLOutputElement>();
 
@@ -272,6 +283,13 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#maps = el('div', 'ss-maps');
 		this.#maps.setAttribute('role', 'group');
 		this.#maps.setAttribute('aria-label', t.heatmapsLabel);
+		// The heatmaps hold thousands of <rect>s: in a shadow root the page's (Starlight's) selectors never
+		// have to be matched against them, which keeps each redraw's style recalculation small.
+		const shadow = this.#maps.attachShadow({ mode: 'open' });
+		const style = el('style');
+		style.textContent = MAPS_CSS;
+		this.#mapsBox = el('div', 'maps');
+		shadow.append(style, this.#mapsBox);
 		this.#line = el('div', 'ss-line');
 
 		this.append(setup, this.#textBox, transport, views, this.#busy, this.#now, this.#description, this.#strip, this.#maps, this.#line, this.#note);
@@ -309,6 +327,7 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#modelSelect.value = s.model;
 		this.#seedInput.value = String(s.seed);
 		this.#textInput.value = s.text;
+		this.#speedSelect.value = s.speed;
 		this.#seedBox.hidden = s.model !== 'latch';
 		this.#textBox.hidden = s.model !== 'char';
 		this.#busy.textContent = t.computing;
@@ -539,15 +558,15 @@ export class SequenceStepperElement extends HTMLElement {
 			figure.append(title, svg);
 			// Swap panels in one at a time, so layout and paint are spread over frames too.
 			const k = figures.length;
-			const old = this.#maps.children[k];
+			const old = this.#mapsBox.children[k];
 			if (old) old.replaceWith(figure);
-			else this.#maps.append(figure);
+			else this.#mapsBox.append(figure);
 			figures.push(figure);
 			this.#heatmaps = [...maps, ...this.#heatmaps.slice(maps.length)];
 			await nextFrame();
 		}
 		if (token !== this.#drawToken) return;
-		while (this.#maps.children.length > figures.length) this.#maps.lastElementChild!.remove();
+		while (this.#mapsBox.children.length > figures.length) this.#mapsBox.lastElementChild!.remove();
 		this.#heatmaps = maps;
 		this.#drawLine();
 		this.#moveMarkers();

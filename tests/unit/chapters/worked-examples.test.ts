@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { add, dense, LSTM, LSTMCell, lstm, mul, Rng, sequential, sum, tensor } from '../../../src/engine/index.ts';
 import {
@@ -264,13 +264,24 @@ test('functionExcerpt cuts one exported function with its doc comment', () => {
   }
 });
 
-/** Heading ids, equation labels, widget markers and exercise ids of one chapter file, in order. */
+/** Components that are widgets: their markup is a `<figure class="widget">` (Tex, Exercises, Code are not). */
+const WIDGET_COMPONENTS = new Set(
+  readdirSync(fileURLToPath(new URL('../../../components/', import.meta.url)))
+    .filter((f) => f.endsWith('.astro'))
+    .filter((f) => /class="widget[ "]/.test(readFileSync(fileURLToPath(new URL(`../../../components/${f}`, import.meta.url)), 'utf8')))
+    .map((f) => f.replace(/\.astro$/, '')),
+);
+const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** Heading ids, equation labels, widget places and exercise ids of one chapter file, in order. */
 function anchors(path: string) {
   const text = readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
   return {
     headings: [...text.matchAll(/^#{2,3} .*\{\/\* #([a-z0-9-]+) \*\/\}$/gm)].map((m) => m[1]),
     labels: [...text.matchAll(/\\label\{(eq-[a-z0-9-]+)\}/g)].map((m) => m[1]),
-    widgets: [...text.matchAll(/\{\/\* widget: ([a-z-]+) \*\/\}/g)].map((m) => m[1]),
+    // A widget's place: its marker `{/* widget: cell-explorer */}` or, once placed, its component `<CellExplorer />`.
+    widgets: [...text.matchAll(/\{\/\* widget: ([a-z-]+) \*\/\}|^<([A-Z][A-Za-z]+)(?: [^<>]*)? \/>$/gm)]
+      .flatMap((m) => (m[1] ? [m[1]] : WIDGET_COMPONENTS.has(m[2]) ? [kebab(m[2])] : [])),
     exercises: [...text.matchAll(/^ {2}- id: (ex-[\w-]+)/gm)].map((m) => m[1]),
   };
 }

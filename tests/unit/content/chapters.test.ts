@@ -61,6 +61,8 @@ const HEADING_ID = /^#{1,6}\s.*\{\/\*\s*#(\S*)\s*\*\/\}\s*$/;
 const EQUATION_LABEL = /\\label\s*\{([^}]*)\}/g;
 const JSX_ID = /\bid=(?:"([^"]+)"|'([^']+)'|\{\s*["'`]([^"'`]+)["'`]\s*\})/g;
 const WIDGET_MARKER = /^\s*\{\/\*\s*widget:\s*([a-z0-9-]+)\s*\*\/\}\s*$/;
+/** A placed widget: a self-closing component on its own line, `<CellExplorer />` or `<SequenceStepper model="char" />` → 'cell-explorer', 'sequence-stepper'. */
+const WIDGET_TAG = /^\s*<([A-Z][A-Za-z]+)(?:\s[^<>]*)?\/>\s*$/;
 const MD_LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const HREF_ATTR = /\bhref=(?:"([^"]+)"|'([^']+)')/g;
 
@@ -116,7 +118,11 @@ function loadPage(lang: Lang, slug: string): Page | undefined {
 	return parsePage(lang, slug, relative(ROOT, path), readFileSync(path, 'utf8'));
 }
 
-/** Reads headings, labels, widget markers, exercises and links out of one page's source. */
+function kebabCase(name: string): string {
+	return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** Reads headings, labels, widget places (markers or placed components), exercises and links out of one page's source. */
 export function parsePage(lang: Lang, slug: string, file: string, source: string): Page {
 	const { yamlText, body: rawBody, bodyStartLine } = splitFrontmatter(source);
 	let frontmatter: Record<string, unknown> = {};
@@ -136,6 +142,8 @@ export function parsePage(lang: Lang, slug: string, file: string, source: string
 		if (h) headingIds.push(h[1]);
 		const w = WIDGET_MARKER.exec(line);
 		if (w) widgets.push(w[1]);
+		const tag = WIDGET_TAG.exec(line);
+		if (tag && tag[1] !== 'Exercises') widgets.push(kebabCase(tag[1]));
 	}
 	const equationLabels = [...body.matchAll(EQUATION_LABEL)].map((m) => m[1].trim());
 	const jsxIds = [...body.matchAll(JSX_ID)].map((m) => m[1] ?? m[2] ?? m[3]);

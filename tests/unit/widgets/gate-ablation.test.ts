@@ -101,15 +101,15 @@ test('summary sentence in both languages states the numbers', () => {
   assert.equal(s.kind, 'some-learned');
   assert.equal(
     textFor('en').summary(s, 300, 20),
-    'After 300 steps with N = 20: NFG, CIFG reached 90 % (fastest NFG, step 60); LSTM did not — lowest LSTM at 50 % (chance 25 %).',
+    'After 300 steps with N = 20: NFG, CIFG reached 90\u00a0% (fastest NFG, step 60); LSTM did not — lowest LSTM at 50\u00a0% (chance 25\u00a0%).',
   );
   assert.equal(
     textFor('zh-CN').summary(s, 300, 20),
-    'N = 20，训练 300 步后：NFG、CIFG 达到了 90 %（最快的是 NFG，第 60 步）；LSTM 没有达到，最低的 LSTM 为 50 %（随机猜测为 25 %）。',
+    'N = 20，训练 300 步后：NFG、CIFG 达到了 90\u00a0%（最快的是 NFG，第 60 步）；LSTM 没有达到，最低的 LSTM 为 50\u00a0%（随机猜测为 25\u00a0%）。',
   );
   assert.equal(summarize(rows.slice(1)).kind, 'all-learned');
   assert.equal(summarize([rows[0]]).kind, 'none-learned');
-  assert.equal(textFor('en').chartAlt(rows, 'accuracy'), 'Held-out accuracy at step 300: LSTM 50 %, NFG 100 %, CIFG 97 %.');
+  assert.equal(textFor('en').chartAlt(rows, 'accuracy'), 'Held-out accuracy at step 300: LSTM 50\u00a0%, NFG 100\u00a0%, CIFG 97\u00a0%.');
   for (const v of VARIANTS) {
     assert.ok(EQUATIONS[v].length > 0);
     if (v !== 'gru') assert.notEqual(textFor('en').name(v), textFor('zh-cn').name(v), `${v} is translated`);
