@@ -177,6 +177,8 @@ test('equation numbers and readouts highlight each other (hover, focus, arrow ke
 	const active = await cellEquation.locator('.ce-active').getAttribute('data-term');
 	expect(active).toBeTruthy();
 	await expect(page.locator(`cell-explorer [data-term="${active}"]`).first()).toHaveClass(/ce-hot/);
+	// Screen readers hear which number was reached (the KaTeX layer itself is aria-hidden).
+	await expect(page.locator('cell-explorer .ce-equations').getByRole('status')).toHaveText(/^\S+\[\d\] = −?\d/);
 });
 
 test('zh-cn: translated labels, same numbers, no axe violations', async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
  * The gate ablation widget (chapter 8.5), used the way a reader does: variants picked by their
- * checkboxes, delay and seed typed into labelled fields, training started and paused with the
+ * checkboxes, the task and initialisation chosen in labelled selects, length and seed typed into labelled fields, training started and paused with the
  * buttons. The numbers in the results table must equal what the engine computes in Node for the
  * same settings and step.
  */
@@ -29,20 +29,21 @@ test('pick variants, start, watch progress, pause stops it, numbers match the en
 	const problems = watchProblems(page);
 	await open(page, widgetPage('en'));
 
-	// Defaults: vanilla, NFG, NOG, CIFG.
-	for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No output gate/, /^Coupled input and forget gates/]) {
+	// Defaults: vanilla, NFG, NIG, CIFG on the last-mark task.
+	await expect(page.getByLabel('Task', { exact: true })).toHaveValue('last-mark');
+	for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No input gate/, /^Coupled input and forget gates/]) {
 		await expect(variant(page, name)).toBeChecked();
 	}
 	// The fifth box is disabled while four are chosen; unchecking one frees it.
 	await expect(variant(page, /^GRU/)).toBeDisabled();
-	await variant(page, /^No output gate/).uncheck();
+	await variant(page, /^No input gate/).uncheck();
 	await variant(page, /^Coupled input and forget gates/).uncheck();
 	await variant(page, /^GRU/).check();
-	await page.getByRole('spinbutton', { name: 'Delay N (distractors) (typed)' }).fill('3');
-	await page.getByRole('spinbutton', { name: 'Delay N (distractors) (typed)' }).press('Enter');
+	await page.getByRole('spinbutton', { name: 'Length N (steps before the query) (typed)' }).fill('3');
+	await page.getByRole('spinbutton', { name: 'Length N (steps before the query) (typed)' }).press('Enter');
 	await page.getByLabel('Seed').fill('7');
 	await page.getByLabel('Seed').press('Enter');
-	await expect(page.getByRole('slider', { name: 'Delay N (distractors)' })).toHaveValue('3');
+	await expect(page.getByRole('slider', { name: 'Length N (steps before the query)' })).toHaveValue('3');
 
 	expect(await stepOf(page)).toBe(0);
 	await page.getByRole('button', { name: 'Start training' }).click();
@@ -63,7 +64,7 @@ test('pick variants, start, watch progress, pause stops it, numbers match the en
 	for (const [v, short] of variants) {
 		const shown = await page.getByRole('status', { name: `Accuracy, ${short}` }).innerText();
 		const loss = Number(await page.getByRole('status', { name: `Loss, ${short}` }).innerText());
-		const trainer = new AblationTrainer(configFor(v, { delay: 3, seed: 7 }));
+		const trainer = new AblationTrainer(configFor(v, { task: 'last-mark', delay: 3, seed: 7 }));
 		const evalStep = Math.floor(paused / 10) * 10;
 		while (trainer.steps < evalStep) trainer.step();
 		const point = trainer.history.at(-1)!;
@@ -74,46 +75,50 @@ test('pick variants, start, watch progress, pause stops it, numbers match the en
 
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(paused);
-	await expect(page.locator('gate-ablation .ga-summary')).toContainText('steps with N = 3');
+	await expect(page.locator('gate-ablation .ga-summary')).toContainText('steps of last mark with N = 3');
 	await expect(page.locator('gate-ablation svg[aria-label="Held-out accuracy"]')).toBeVisible();
 	await expect(page.locator('gate-ablation .ga-chart-alt').first()).toContainText(/Held-out accuracy at step \d+: LSTM \d+\s%, NFG \d+\s%, GRU \d+\s%\./);
 	expect(problems).toEqual([]);
 });
 
-test('a link read from the URL restores the selection; Reset restores the defaults', async ({ page, browser }) => {
+test('a link read from the URL restores the selection and the task; Reset restores the defaults', async ({ page, browser }) => {
 	await open(page, widgetPage('en'));
+	await page.getByLabel('Task', { exact: true }).selectOption('recall');
 	await variant(page, /^Forget gate fixed at 1/).uncheck();
 	await variant(page, /^Peepholes/).check();
-	await page.getByRole('spinbutton', { name: 'Delay N (distractors) (typed)' }).fill('12');
-	await page.getByRole('spinbutton', { name: 'Delay N (distractors) (typed)' }).press('Enter');
+	await page.getByRole('spinbutton', { name: 'Length N (steps before the query) (typed)' }).fill('12');
+	await page.getByRole('spinbutton', { name: 'Length N (steps before the query) (typed)' }).press('Enter');
 	await page.getByLabel('Seed').fill('42');
 	await page.getByLabel('Seed').press('Enter');
-	await page.getByLabel('Gate biases start').selectOption('chrono');
+	await page.getByLabel('Gate biases start').selectOption('forget-bias');
 	const link = page.url();
-	expect(link).toContain('ablate.v=0%2C3%2C4%2C5');
+	expect(link).toContain('ablate.v=0%2C2%2C4%2C5');
+	expect(link).toContain('ablate.task=recall');
 	expect(link).toContain('ablate.n=12');
 
 	const fresh = await browser.newPage();
 	await open(fresh, link);
-	for (const name of [/^Vanilla LSTM/, /^No output gate/, /^Coupled input/, /^Peepholes/]) await expect(variant(fresh, name)).toBeChecked();
-	for (const name of [/^Forget gate fixed at 1/, /^No input gate/, /^No output activation/, /^GRU/]) await expect(variant(fresh, name)).not.toBeChecked();
-	await expect(fresh.getByRole('slider', { name: 'Delay N (distractors)' })).toHaveValue('12');
+	for (const name of [/^Vanilla LSTM/, /^No input gate/, /^Coupled input/, /^Peepholes/]) await expect(variant(fresh, name)).toBeChecked();
+	for (const name of [/^Forget gate fixed at 1/, /^No output gate/, /^No output activation/, /^GRU/]) await expect(variant(fresh, name)).not.toBeChecked();
+	await expect(fresh.getByLabel('Task', { exact: true })).toHaveValue('recall');
+	await expect(fresh.getByRole('slider', { name: 'Length N (steps before the query)' })).toHaveValue('12');
 	await expect(fresh.getByLabel('Seed')).toHaveValue('42');
-	await expect(fresh.getByLabel('Gate biases start')).toHaveValue('chrono');
+	await expect(fresh.getByLabel('Gate biases start')).toHaveValue('forget-bias');
 
 	await fresh.getByRole('button', { name: 'Reset' }).click();
-	for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No output gate/, /^Coupled input/]) await expect(variant(fresh, name)).toBeChecked();
+	for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No input gate/, /^Coupled input/]) await expect(variant(fresh, name)).toBeChecked();
 	await expect(variant(fresh, /^Peepholes/)).not.toBeChecked();
-	await expect(fresh.getByRole('slider', { name: 'Delay N (distractors)' })).toHaveValue('20');
+	await expect(fresh.getByLabel('Task', { exact: true })).toHaveValue('last-mark');
+	await expect(fresh.getByRole('slider', { name: 'Length N (steps before the query)' })).toHaveValue('40');
 	await expect(fresh.getByLabel('Seed')).toHaveValue('1');
-	await expect(fresh.getByLabel('Gate biases start')).toHaveValue('forget-bias');
+	await expect(fresh.getByLabel('Gate biases start')).toHaveValue('chrono');
 	expect(fresh.url()).not.toContain('ablate.');
 	await fresh.close();
 });
 
 test('fewer than two variants cannot start; keyboard operates the checkboxes and buttons', async ({ page }) => {
 	await open(page, widgetPage('en'));
-	for (const name of [/^Forget gate fixed at 1/, /^No output gate/, /^Coupled input/]) await variant(page, name).uncheck();
+	for (const name of [/^Forget gate fixed at 1/, /^No input gate/, /^Coupled input/]) await variant(page, name).uncheck();
 	await expect(page.getByRole('button', { name: 'Start training' })).toBeDisabled();
 	await expect(page.locator('gate-ablation .ga-hint')).toHaveText('Pick at least 2 variants.');
 	await variant(page, /^GRU/).focus();
@@ -133,9 +138,10 @@ test('zh-cn: labels are translated; with reduced motion nothing starts by itself
 	await open(page, widgetPage('zh-cn'));
 	await expect(page.getByRole('button', { name: '开始训练' })).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /^标准 LSTM/ })).toBeChecked();
-	await expect(page.getByRole('slider', { name: '延迟 N（干扰符号个数）' })).toHaveValue('20');
+	await expect(page.getByLabel('任务', { exact: true })).toHaveValue('last-mark');
+	await expect(page.getByRole('slider', { name: '长度 N（询问之前的步数）' })).toHaveValue('40');
 	await page.waitForTimeout(1000);
-	expect(await page.getByRole('status', { name: '步数', exact: true }).innerText()).toBe('0 / 300');
+	expect(await page.getByRole('status', { name: '步数', exact: true }).innerText()).toBe('0 / 250');
 	expect(problems).toEqual([]);
 	await context.close();
 });
@@ -144,8 +150,8 @@ test('axe: no violations in the widget, idle and while training, in both themes'
 	await open(page, widgetPage('en'));
 	const scan = () => new AxeBuilder({ page }).include('figure.ga-figure').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.katex-html').analyze();
 	expect((await scan()).violations).toEqual([]);
-	await page.getByRole('spinbutton', { name: 'Delay N (distractors) (typed)' }).fill('2');
-	await page.getByRole('spinbutton', { name: 'Delay N (distractors) (typed)' }).press('Enter');
+	await page.getByRole('spinbutton', { name: 'Length N (steps before the query) (typed)' }).fill('2');
+	await page.getByRole('spinbutton', { name: 'Length N (steps before the query) (typed)' }).press('Enter');
 	await page.getByRole('button', { name: 'Start training' }).click();
 	await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
 	await page.getByRole('button', { name: 'Pause' }).click();

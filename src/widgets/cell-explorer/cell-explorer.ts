@@ -55,6 +55,8 @@ export class CellExplorerElement extends HTMLElement {
 	#equationsBox!: HTMLDivElement;
 	#description!: HTMLParagraphElement;
 	#status!: HTMLParagraphElement;
+	/** Says which number the arrow keys reached inside an equation (KaTeX's visual layer is hidden from screen readers). */
+	#termStatus!: HTMLParagraphElement;
 	#outputs = new Map<string, HTMLOutputElement>();
 	#bars = new Map<string, HTMLSpanElement>();
 	#inputSetters: ((s: CellState) => void)[] = [];
@@ -157,7 +159,9 @@ export class CellExplorerElement extends HTMLElement {
 		eqTitle.id = eqTitleId;
 		eqs.setAttribute('aria-labelledby', eqTitleId);
 		this.#equationsBox = el('div', 'ce-equation-list');
-		eqs.append(eqTitle, this.#equationsBox);
+		this.#termStatus = el('p', 'ce-visually-hidden');
+		this.#termStatus.setAttribute('role', 'status');
+		eqs.append(eqTitle, this.#equationsBox, this.#termStatus);
 
 		const top = el('div', 'ce-top');
 		top.append(inputs, results);
@@ -449,7 +453,11 @@ export class CellExplorerElement extends HTMLElement {
 			const term = terms[next].dataset.term!;
 			this.#highlight(term);
 			const out = this.#outputs.get(term);
-			this.#status.textContent = out ? `${out.getAttribute('aria-label')} = ${out.value}` : terms[next].textContent ?? '';
+			const [, key, index] = /^([a-z]+)(\d+)$/.exec(term) ?? [];
+			const inputName = { hp: 'h_{t-1}', x: 'x_t', cp: 'C_{t-1}' }[key ?? ''];
+			this.#termStatus.textContent = out
+				? `${out.getAttribute('aria-label')} = ${out.value}`
+				: `${inputName ? `${inputName}[${index}] = ` : ''}${terms[next].textContent ?? ''}`;
 		};
 		box.addEventListener('focus', () => move(0));
 		box.addEventListener('blur', () => {

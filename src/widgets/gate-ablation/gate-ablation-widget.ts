@@ -2,7 +2,7 @@
  * <gate-ablation>: the live part of the gate ablation figure (chapter 8.5). Loaded lazily by
  * components/GateAblation.astro when the figure comes on screen.
  *
- * The reader picks 2–4 cell variants, the delay N, the seed and the forget-gate bias; "Start training"
+ * The reader picks 2–4 cell variants, the task, the length N, the seed and the gate-bias initialisation; "Start training"
  * sends the configs to a worker (ablation.worker.ts), which trains them in lockstep and posts evaluation
  * points every ~30 ms. The page only draws: two Observable Plot charts (accuracy, loss), a results table
  * of <output>s, a summary sentence, and text alternatives with the numbers. Nothing starts by itself.
@@ -10,7 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { button, checkboxControl, copyLinkControl, el, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
-import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type Variant } from './model.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
 import { textFor, type AblationText } from './labels.ts';
 import { MAX_VARIANTS, MIN_VARIANTS, SCHEMA, URL_PREFIX, configsFor, isValidSelection, selectedVariants, stateFromSearch, type AblationState } from './state.ts';
 import type { AblationCommand, AblationEvent } from './protocol.ts';
@@ -43,6 +43,7 @@ export class GateAblationElement extends HTMLElement {
 	#delay!: ReturnType<typeof rangeControl>;
 	#seed!: HTMLInputElement;
 	#init!: HTMLSelectElement;
+	#task!: HTMLSelectElement;
 	#startButton!: HTMLButtonElement;
 	#stepOut!: HTMLOutputElement;
 	#timeOut!: HTMLOutputElement;
@@ -91,6 +92,14 @@ export class GateAblationElement extends HTMLElement {
 		variants.append(grid, this.#hint);
 
 		const settings = el('div', 'ga-settings');
+		const task = selectControl(
+			t.task,
+			TASKS.map((value) => ({ value, text: t.taskName(value) })),
+			this.#state.task,
+			(value) => this.#update({ task: value }),
+		);
+		task.root.classList.add('ga-task');
+		this.#task = task.select;
 		this.#delay = rangeControl({
 			label: t.delay,
 			min: DELAY_MIN,
@@ -125,7 +134,7 @@ export class GateAblationElement extends HTMLElement {
 		);
 		init.root.classList.add('ga-init');
 		this.#init = init.select;
-		settings.append(this.#delay.root, seedField, init.root);
+		settings.append(task.root, this.#delay.root, seedField, init.root);
 
 		const actions = el('div', 'ga-actions');
 		this.#startButton = button(t.start, () => this.#onStartPause(), 'w-button ga-start');
@@ -197,6 +206,7 @@ export class GateAblationElement extends HTMLElement {
 		this.#delay.set(this.#state.n);
 		this.#seed.value = String(this.#state.seed);
 		this.#init.value = this.#state.init;
+		this.#task.value = this.#state.task;
 		this.#updateHint();
 	}
 
@@ -323,7 +333,7 @@ export class GateAblationElement extends HTMLElement {
 				this.#renderLegend();
 				this.#renderTable();
 				const s = summarize(this.#rows);
-				this.#summary.textContent = this.#rows.length === 0 ? this.#text.idle : this.#text.summary(s, this.#step, this.#state.n);
+				this.#summary.textContent = this.#rows.length === 0 ? this.#text.idle : this.#text.summary(s, this.#step, this.#state.n, this.#state.task as TaskKind);
 			},
 		];
 		const generation = ++this.#renderGeneration;

@@ -1,5 +1,5 @@
 /** Interface text of the gate ablation widget in both site languages, and each variant's equation (TeX). */
-import { percent, type InitKind, type ResultRow, type Variant, type summarize } from './model.ts';
+import { percent, type InitKind, type ResultRow, type TaskKind, type Variant, type summarize } from './model.ts';
 
 export type Summary = ReturnType<typeof summarize>;
 
@@ -62,8 +62,10 @@ function make(lang: 'en' | 'zh-cn') {
       short,
       title: 'Gate ablation: which parts of the LSTM matter?',
       fallback:
-        'With JavaScript, this figure trains the LSTM variants you pick, side by side in your browser, on the delayed-recall task: ' +
-        'see one of 4 symbols, then N distractors, then answer which symbol came first (chance is 25\u00a0%). ' +
+        'With JavaScript, this figure trains the LSTM variants you pick, side by side in your browser, on a recall task. ' +
+        'The default is the last-mark task: in a sequence of N + 1 symbols, 4 are marked, and at the end the model must answer which symbol was marked last ' +
+        '(chance is 25\u00a0%), so each new mark must replace the one before: the cell has to forget. ' +
+        'The other task, delayed recall, asks for the first symbol after N distractors and needs no forgetting. ' +
         'Accuracy and loss curves update live; a table lists the final accuracy and the steps each variant needed to reach 90\u00a0%.',
       variantsHeading: 'The variants (all with the same hidden size H)',
       tableCaption: (h: number) => `Variants and their parameters at H = ${h} (recurrent cell plus the linear read-out)`,
@@ -71,10 +73,13 @@ function make(lang: 'en' | 'zh-cn') {
       colChange: 'What changes',
       colParams: 'Parameters',
       caption:
-        'Each variant starts from the same seed and sees the same batches; only the cell differs. Greff et al. (2017) found that removing the forget gate or the output activation hurt most, while coupling the input and forget gates or removing the peepholes cost little. Delayed recall is a test of keeping, not of clearing: nothing here ever needs to be forgotten, so a forget gate fixed at 1 is an advantage on this task, whereas Greff et al.’s tasks were long streams in which the cell must be cleared. Change N, the seed or the bias initialisation (chrono helps the vanilla LSTM most) and see which differences survive.',
+        'Each variant starts from the same seed and sees the same batches; only the cell differs. Greff et al. (2017) found that removing the forget gate or the output activation hurt most, while coupling the input and forget gates or removing the peepholes cost little. The last-mark task needs both writing and clearing: the input gate must open only at a mark, and the forget gate must empty the cell so the new mark replaces the old. With f_t fixed at 1 the marks pile up in C_t; without an input gate every symbol is written. With the default settings (N = 40, 4 marks, chrono initialisation) the vanilla LSTM and CIFG learn it while NFG and NIG stay far below. Switch to delayed recall to see the limit of a single-symbol test: nothing there needs forgetting, so a forget gate fixed at 1 does fine. Change N, the seed or the bias initialisation and see which differences survive.',
       pick: 'Variants to train (pick 2 to 4)',
       pickHint: (n: number) => (n < 2 ? 'Pick at least 2 variants.' : n > 4 ? 'Pick at most 4 variants.' : ''),
-      delay: 'Delay N (distractors)',
+      delay: 'Length N (steps before the query)',
+      task: 'Task',
+      taskName: (k: TaskKind) =>
+        ({ 'last-mark': 'Last mark: recall the latest marked symbol (needs forgetting)', recall: 'Delayed recall: recall the first symbol (needs no forgetting)' })[k],
       seed: 'Seed',
       init: 'Gate biases start',
       initName: (k: InitKind) =>
@@ -116,11 +121,11 @@ function make(lang: 'en' | 'zh-cn') {
             `${Math.min(...rows.map((r) => r.steps))}: ` +
             rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)}\u00a0%` : r.loss.toFixed(3)}`).join(', ') +
             '.',
-      summary: (s: Summary, step: number, delay: number) => {
+      summary: (s: Summary, step: number, delay: number, task: TaskKind) => {
         if (s.kind === 'none') return 'No results yet.';
-        const head = `After ${step} steps with N = ${delay}: `;
+        const head = `After ${step} steps of ${task === 'last-mark' ? 'last mark' : 'delayed recall'} with N = ${delay}: `;
         if (s.kind === 'all-learned') {
-          return `${head}every variant recalls the first symbol at least 90\u00a0% of the time; ${short(s.fastest!.variant)} got there first (step ${s.fastest!.stepsToTarget}).`;
+          return `${head}every variant recalls the ${task === 'last-mark' ? 'last marked' : 'first'} symbol at least 90\u00a0% of the time; ${short(s.fastest!.variant)} got there first (step ${s.fastest!.stepsToTarget}).`;
         }
         if (s.kind === 'some-learned') {
           return `${head}${list(s.learned)} reached 90\u00a0% (fastest ${short(s.fastest!.variant)}, step ${s.fastest!.stepsToTarget}); ${list(s.notLearned)} did not — lowest ${short(s.worst!.variant)} at ${percent(s.worst!.accuracy)}\u00a0% (chance 25\u00a0%).`;
@@ -134,7 +139,9 @@ function make(lang: 'en' | 'zh-cn') {
     short,
     title: '门消融实验：LSTM 的哪些部件重要？',
     fallback:
-      '启用 JavaScript 后，这个图会在你的浏览器里把你选的几种 LSTM 变体并排训练在延迟回忆任务上：先看到 4 个符号之一，再看到 N 个干扰符号，最后回答最先出现的是哪个符号（随机猜测的准确率为 25\u00a0%）。' +
+      '启用 JavaScript 后，这个图会在你的浏览器里把你选的几种 LSTM 变体并排训练在一个回忆任务上。' +
+      '默认是“最后标记”任务：N + 1 个符号中有 4 个带标记，最后要回答最后一个被标记的是哪个符号（随机猜测的准确率为 25\u00a0%），所以每个新标记都必须取代前一个：细胞必须遗忘。' +
+      '另一个任务是延迟回忆：经过 N 个干扰符号后回答第一个符号，不需要任何遗忘。' +
       '准确率和损失曲线实时更新；表格列出每个变体的最终准确率和达到 90\u00a0% 所需的步数。',
     variantsHeading: '各个变体（隐藏层大小 H 都相同）',
     tableCaption: (h: number) => `H = ${h} 时各变体及其参数量（循环单元加线性输出层）`,
@@ -142,10 +149,13 @@ function make(lang: 'en' | 'zh-cn') {
     colChange: '改动',
     colParams: '参数量',
     caption:
-      '每个变体都从同一个种子出发、看到同样的批次，只有单元不同。Greff 等（2017）发现，去掉遗忘门或输出激活函数损害最大，而耦合输入门与遗忘门、去掉窥视孔连接代价很小。延迟回忆考的是“留住”而不是“清空”：这里从来不需要遗忘任何东西，所以遗忘门固定为 1 在这个任务上反而是优势；而 Greff 等用的是很长的连续序列，细胞必须不时清空。改变 N、种子或偏置初始化（chrono 对标准 LSTM 帮助最大），看看哪些差别依然存在。',
+      '每个变体都从同一个种子出发、看到同样的批次，只有单元不同。Greff 等（2017）发现，去掉遗忘门或输出激活函数损害最大，而耦合输入门与遗忘门、去掉窥视孔连接代价很小。“最后标记”任务既要写入也要清空：输入门只能在标记处打开，遗忘门必须清空细胞，让新标记取代旧标记。f_t 固定为 1 时，各个标记在 C_t 里越堆越多；没有输入门时，每个符号都会被写入。在默认设置下（N = 40，4 个标记，chrono 初始化），标准 LSTM 和 CIFG 能学会，而 NFG 和 NIG 远远落后。切换到延迟回忆，可以看到单符号测试的局限：那里不需要遗忘任何东西，所以遗忘门固定为 1 也没问题。改变 N、种子或偏置初始化，看看哪些差别依然存在。',
     pick: '要训练的变体（选 2 到 4 个）',
     pickHint: (n: number) => (n < 2 ? '请至少选择 2 个变体。' : n > 4 ? '最多选择 4 个变体。' : ''),
-    delay: '延迟 N（干扰符号个数）',
+    delay: '长度 N（询问之前的步数）',
+    task: '任务',
+    taskName: (k: TaskKind) =>
+      ({ 'last-mark': '最后标记：回忆最后一个被标记的符号（需要遗忘）', recall: '延迟回忆：回忆第一个符号（不需要遗忘）' })[k],
     seed: '种子',
     init: '门偏置初始化',
     initName: (k: InitKind) =>
@@ -186,11 +196,11 @@ function make(lang: 'en' | 'zh-cn') {
         : `第 ${Math.min(...rows.map((r) => r.steps))} 步时的留出集${kind === 'accuracy' ? '准确率' : '损失'}：` +
           rows.map((r) => `${short(r.variant)} ${kind === 'accuracy' ? `${percent(r.accuracy)}\u00a0%` : r.loss.toFixed(3)}`).join('，') +
           '。',
-    summary: (s: Summary, step: number, delay: number) => {
+    summary: (s: Summary, step: number, delay: number, task: TaskKind) => {
       if (s.kind === 'none') return '还没有结果。';
-      const head = `N = ${delay}，训练 ${step} 步后：`;
+      const head = `${task === 'last-mark' ? '最后标记' : '延迟回忆'}任务，N = ${delay}，训练 ${step} 步后：`;
       if (s.kind === 'all-learned') {
-        return `${head}每个变体回忆第一个符号的准确率都达到了 90\u00a0% 以上；${short(s.fastest!.variant)} 最先达到（第 ${s.fastest!.stepsToTarget} 步）。`;
+        return `${head}每个变体回忆${task === 'last-mark' ? '最后一个被标记的' : '第一个'}符号的准确率都达到了 90\u00a0% 以上；${short(s.fastest!.variant)} 最先达到（第 ${s.fastest!.stepsToTarget} 步）。`;
       }
       if (s.kind === 'some-learned') {
         return `${head}${list(s.learned)} 达到了 90\u00a0%（最快的是 ${short(s.fastest!.variant)}，第 ${s.fastest!.stepsToTarget} 步）；${list(s.notLearned)} 没有达到，最低的 ${short(s.worst!.variant)} 为 ${percent(s.worst!.accuracy)}\u00a0%（随机猜测为 25\u00a0%）。`;

@@ -1,19 +1,20 @@
 /**
- * The widget's state in the URL (prefix "ablate"): chosen variants (indices into VARIANTS), delay N, seed
- * and the gate-bias initialisation. DOM-free so the unit tests can check the schema and its validation.
+ * The widget's state in the URL (prefix "ablate"): chosen variants (indices into VARIANTS), the task, length
+ * N, seed and the gate-bias initialisation. DOM-free so the unit tests can check the schema and its validation.
  */
 import { readState, type StateOf } from '../shared/url-state.ts';
-import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, VARIANTS, configFor, type AblationConfig, type InitKind, type Variant } from './model.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, configFor, type AblationConfig, type InitKind, type TaskKind, type Variant } from './model.ts';
 
 export const URL_PREFIX = 'ablate';
 export const MIN_VARIANTS = 2;
 export const MAX_VARIANTS = 4;
 
-/** Vanilla, forget gate fixed at 1, no output gate, CIFG. */
-export const DEFAULT_VARIANTS: readonly Variant[] = ['vanilla', 'no-forget-gate', 'no-output-gate', 'coupled'];
+/** Vanilla, forget gate fixed at 1, no input gate, CIFG. */
+export const DEFAULT_VARIANTS: readonly Variant[] = ['vanilla', 'no-forget-gate', 'no-input-gate', 'coupled'];
 
 export const SCHEMA = {
   v: { kind: 'numbers', default: DEFAULT_VARIANTS.map((v) => VARIANTS.indexOf(v)), min: 0, max: VARIANTS.length - 1 },
+  task: { kind: 'enum', default: DEFAULTS.task, values: TASKS },
   n: { kind: 'int', default: DEFAULTS.delay, min: DELAY_MIN, max: DELAY_MAX },
   seed: { kind: 'int', default: DEFAULTS.seed, min: 0, max: SEED_MAX },
   init: { kind: 'enum', default: DEFAULTS.init, values: INITS },
@@ -41,6 +42,6 @@ export function stateFromSearch(search: string): AblationState {
 /** One training config per chosen variant. */
 export function configsFor(state: AblationState): AblationConfig[] {
   return selectedVariants(state).map((variant) =>
-    configFor(variant, { delay: state.n, seed: state.seed, init: state.init as InitKind }),
+    configFor(variant, { task: state.task as TaskKind, delay: state.n, seed: state.seed, init: state.init as InitKind }),
   );
 }

@@ -48,7 +48,11 @@ const SAVE_DELAY_MS = 250;
 const MAPS_CSS = `
 .maps { display: grid; gap: 0.2rem; color: var(--sl-color-gray-2); }
 .ss-map { contain: layout paint style; }
-.ss-map-title { font-size: var(--sl-text-sm, 0.875rem); color: var(--sl-color-white); margin: 0.2rem 0 0; }
+.ss-map-title { font-size: var(--sl-text-sm, 0.875rem); color: var(--sl-color-white); margin: 0.2rem 0 0; display: flex; flex-wrap: wrap; gap: 0 1em; align-items: center; }
+.key { display: inline-flex; align-items: center; gap: 0.3em; font-size: 0.85em; color: var(--sl-color-gray-2); font-variant-numeric: tabular-nums; }
+.ramp { display: inline-block; width: 5em; height: 0.7em; border: 1px solid var(--sl-color-gray-5); }
+.key-sequential .ramp { background: linear-gradient(to right, var(--ss-seq-lo), var(--ss-seq-hi)); }
+.key-diverging .ramp { background: linear-gradient(to right, var(--ss-div-neg), var(--ss-div-mid), var(--ss-div-pos)); }
 svg { display: block; max-width: 100%; height: auto; }
 .ss-marker { fill: none; stroke: var(--ss-marker); stroke-width: 2px; }
 @media (prefers-reduced-motion: no-preference) { .ss-marker { transition: x 120ms linear; } }
@@ -553,8 +557,13 @@ export class SequenceStepperElement extends HTMLElement {
 			maps.push({ svg, label, marker, x: (v: number) => xs.apply(v) });
 			marker.setAttribute('x', String(xs.apply(this.#state.t)));
 			const figure = el('div', 'ss-map');
+			// Title with a small colour key: the lowest value, the ramp, the highest (the svg's label says the same).
 			const title = el('p', 'ss-map-title', panel.name);
 			title.setAttribute('aria-hidden', 'true');
+			const key = el('span', `key key-${panel.kind}`);
+			const ends = panel.key === 'x' ? ['−1', '1'] : [formatNumber(lo, panel.extent === 1 ? 0 : 1), formatNumber(hi, panel.extent === 1 ? 0 : 1)];
+			key.append(el('span', '', ends[0]), el('span', 'ramp'), el('span', '', ends[1]));
+			title.append(key);
 			figure.append(title, svg);
 			// Swap panels in one at a time, so layout and paint are spread over frames too.
 			const k = figures.length;

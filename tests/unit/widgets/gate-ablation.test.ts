@@ -1,13 +1,79 @@
-/** Gate ablation widget: task, training run, lockstep chunks, URL state and the summary sentence. */
+/** Gate ablation widget: the tasks, training runs, lockstep chunks, URL state and the summary sentence. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { K, VOCAB } from '../../../src/widgets/memory-race/task.ts';
+import { Rng } from '../../../src/engine/index.ts';
+import { D, K, QUERY, VOCAB, recallBatch } from '../../../src/widgets/memory-race/task.ts';
+import { INPUT_SIZE, MARK, lastMarkBatch, markedSequenceText, withMarkChannel } from '../../../src/widgets/gate-ablation/last-mark-task.ts';
 import { AblationTrainer, DEFAULTS, VARIANTS, configFor, parameterCount, summarize, type ResultRow } from '../../../src/widgets/gate-ablation/model.ts';
 import { AblationRun } from '../../../src/widgets/gate-ablation/run.ts';
 import { DEFAULT_VARIANTS, configsFor, stateFromSearch } from '../../../src/widgets/gate-ablation/state.ts';
 import { EQUATIONS, textFor } from '../../../src/widgets/gate-ablation/labels.ts';
 import { writeState } from '../../../src/widgets/shared/url-state.ts';
 import { SCHEMA, URL_PREFIX } from '../../../src/widgets/gate-ablation/state.ts';
+
+test('last-mark task: M marks at distinct times, the target is the latest mark, one-hot plus the flag', () => {
+  const N = 12;
+  const M = 4;
+  const batch = lastMarkBatch(64, N, M, new Rng(3));
+  const T = N + 2;
+  assert.equal(batch.steps, T);
+  assert.equal(batch.x.length, 64 * T * INPUT_SIZE);
+  let targetWasNotFirstMark = 0;
+  for (let b = 0; b < 64; b++) {
+    const times = [];
+    for (let t = 0; t < T; t++) {
+      const id = batch.ids[b * T + t];
+      const row = batch.x.subarray((b * T + t) * INPUT_SIZE, (b * T + t + 1) * INPUT_SIZE);
+      assert.equal(row[id], 1);
+      assert.equal(row.reduce((a, v) => a + v, 0), 1 + batch.marked[b * T + t]);
+      assert.equal(row[MARK], batch.marked[b * T + t]);
+      if (batch.marked[b * T + t]) {
+        assert.ok(id < K, 'marks are symbols A–D');
+        times.push(t);
+      }
+      if (t === T - 1) assert.equal(id, QUERY);
+      else assert.ok(id < K + D);
+    }
+    assert.equal(times.length, M);
+    assert.ok(times.at(-1)! <= N);
+    assert.equal(batch.y[b], batch.ids[b * T + times.at(-1)!]);
+    if (batch.y[b] !== batch.ids[b * T + times[0]]) targetWasNotFirstMark++;
+  }
+  // The answer differs from the first mark often: holding the first one is not enough.
+  assert.ok(targetWasNotFirstMark > 30, `${targetWasNotFirstMark}`);
+  assert.deepEqual(lastMarkBatch(64, N, M, new Rng(3)), batch);
+  assert.equal(lastMarkBatch(1, 1, 9, new Rng(1)).marked.reduce((a, v) => a + v, 0), 2); // at most N + 1 marks
+  assert.throws(() => lastMarkBatch(1, 4, 0, new Rng(1)), /marks/);
+  assert.match(markedSequenceText(batch, 0, ['A', 'B', 'C', 'D', 'w', 'x', 'y', 'z', '?']), /^([A-Dw-z]\*? ){13}\?$/);
+});
+
+test('delayed recall in the marked layout: the same sequence, its first symbol marked', () => {
+  const plain = recallBatch(5, 6, new Rng(2));
+  const marked = withMarkChannel(plain);
+  assert.deepEqual(marked.ids, plain.ids);
+  assert.deepEqual(marked.y, plain.y);
+  for (let k = 0; k < plain.ids.length; k++) {
+    for (let v = 0; v < VOCAB; v++) assert.equal(marked.x[k * INPUT_SIZE + v], plain.x[k * VOCAB + v]);
+    assert.equal(marked.x[k * INPUT_SIZE + MARK], k % plain.steps === 0 ? 1 : 0);
+  }
+});
+
+test('default run: the vanilla LSTM learns the last-mark task; without a forget gate or an input gate it does not', () => {
+  // The claim the figure's caption makes, at the default settings and seed (N = 40, 4 marks, chrono, 250 steps).
+  assert.equal(DEFAULTS.task, 'last-mark');
+  const final = (variant: 'vanilla' | 'no-forget-gate' | 'no-input-gate') => {
+    const t = new AblationTrainer(configFor(variant, { evalEvery: DEFAULTS.maxSteps }));
+    while (!t.done) t.step();
+    return t.history.at(-1)!;
+  };
+  const vanilla = final('vanilla');
+  assert.equal(vanilla.step, DEFAULTS.maxSteps);
+  assert.ok(vanilla.accuracy >= 0.9, `vanilla ${vanilla.accuracy}`);
+  for (const v of ['no-forget-gate', 'no-input-gate'] as const) {
+    const p = final(v);
+    assert.ok(p.accuracy <= 0.6, `${v} ${p.accuracy}`);
+  }
+});
 
 test('a short training run with a fixed seed reproduces bit-identically', () => {
   const run = () => {
@@ -25,9 +91,9 @@ test('a short training run with a fixed seed reproduces bit-identically', () => 
   assert.deepEqual(a.history.map((p) => p.step), [5, 10, 15, 20]);
 });
 
-test('training on a short delay improves accuracy well above chance (vanilla and GRU)', () => {
+test('delayed recall with a short delay: accuracy rises well above chance (vanilla and GRU)', () => {
   for (const variant of ['vanilla', 'gru'] as const) {
-    const t = new AblationTrainer(configFor(variant, { delay: 3, maxSteps: 150, evalEvery: 25 }));
+    const t = new AblationTrainer(configFor(variant, { task: 'recall', delay: 3, init: 'forget-bias', maxSteps: 150, evalEvery: 25 }));
     const first = t.evaluate();
     while (!t.done) t.step();
     const last = t.history.at(-1)!;
@@ -66,7 +132,7 @@ test('AblationRun advances the variants in lockstep and reports each evaluation 
 
 test('parameter counts at equal hidden size: fixed gates remove their rows, peepholes add 3H, GRU has 3 blocks', () => {
   const H = DEFAULTS.hiddenSize;
-  const I = VOCAB;
+  const I = INPUT_SIZE;
   const head = H * K + K;
   const blocks = (G: number) => G * H * (I + H) + 2 * G * H + head;
   assert.equal(parameterCount('vanilla', H), blocks(4));
@@ -80,10 +146,12 @@ test('URL state: defaults, a restored selection, and malformed selections fall b
   const d = stateFromSearch('');
   assert.deepEqual(configsFor(d).map((c) => c.variant), DEFAULT_VARIANTS);
   assert.equal(d.n, DEFAULTS.delay);
-  const search = writeState(SCHEMA, URL_PREFIX, { ...d, v: [0, 7], n: 9, seed: 42, init: 'chrono' }, '?x=1');
-  assert.equal(search, '?x=1&ablate.v=0%2C7&ablate.n=9&ablate.seed=42&ablate.init=chrono');
+  assert.equal(d.task, 'last-mark');
+  const search = writeState(SCHEMA, URL_PREFIX, { ...d, v: [0, 7], task: 'recall', n: 9, seed: 42, init: 'forget-bias' }, '?x=1');
+  assert.equal(search, '?x=1&ablate.v=0%2C7&ablate.task=recall&ablate.n=9&ablate.seed=42&ablate.init=forget-bias');
   const s = stateFromSearch(search);
-  assert.deepEqual(configsFor(s).map((c) => [c.variant, c.delay, c.seed, c.init]), [['vanilla', 9, 42, 'chrono'], ['gru', 9, 42, 'chrono']]);
+  assert.deepEqual(configsFor(s).map((c) => [c.variant, c.task, c.delay, c.seed, c.init]), [['vanilla', 'recall', 9, 42, 'forget-bias'], ['gru', 'recall', 9, 42, 'forget-bias']]);
+  assert.equal(stateFromSearch('?ablate.task=nope').task, 'last-mark');
   assert.deepEqual(stateFromSearch('?ablate.v=3').v, d.v); // one variant: too few
   assert.deepEqual(stateFromSearch('?ablate.v=0,1,2,3,4').v, d.v); // five: too many
   assert.deepEqual(stateFromSearch('?ablate.v=1,1').v, d.v); // duplicates
@@ -100,14 +168,18 @@ test('summary sentence in both languages states the numbers', () => {
   const s = summarize(rows);
   assert.equal(s.kind, 'some-learned');
   assert.equal(
-    textFor('en').summary(s, 300, 20),
-    'After 300 steps with N = 20: NFG, CIFG reached 90\u00a0% (fastest NFG, step 60); LSTM did not — lowest LSTM at 50\u00a0% (chance 25\u00a0%).',
+    textFor('en').summary(s, 300, 20, 'recall'),
+    'After 300 steps of delayed recall with N = 20: NFG, CIFG reached 90\u00a0% (fastest NFG, step 60); LSTM did not — lowest LSTM at 50\u00a0% (chance 25\u00a0%).',
   );
   assert.equal(
-    textFor('zh-CN').summary(s, 300, 20),
-    'N = 20，训练 300 步后：NFG、CIFG 达到了 90\u00a0%（最快的是 NFG，第 60 步）；LSTM 没有达到，最低的 LSTM 为 50\u00a0%（随机猜测为 25\u00a0%）。',
+    textFor('zh-CN').summary(s, 300, 20, 'recall'),
+    '延迟回忆任务，N = 20，训练 300 步后：NFG、CIFG 达到了 90\u00a0%（最快的是 NFG，第 60 步）；LSTM 没有达到，最低的 LSTM 为 50\u00a0%（随机猜测为 25\u00a0%）。',
   );
   assert.equal(summarize(rows.slice(1)).kind, 'all-learned');
+  assert.equal(
+    textFor('en').summary(summarize(rows.slice(1)), 250, 40, 'last-mark'),
+    'After 250 steps of last mark with N = 40: every variant recalls the last marked symbol at least 90\u00a0% of the time; NFG got there first (step 60).',
+  );
   assert.equal(summarize([rows[0]]).kind, 'none-learned');
   assert.equal(textFor('en').chartAlt(rows, 'accuracy'), 'Held-out accuracy at step 300: LSTM 50\u00a0%, NFG 100\u00a0%, CIFG 97\u00a0%.');
   for (const v of VARIANTS) {
