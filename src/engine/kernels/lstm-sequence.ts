@@ -307,64 +307,17 @@ export function lstmStepInfer(
   gates: FloatArray,
 ): void {
   const G = 4 * H;
+  // gates[B, 4H] = h_{t-1}[B, H]·W_hhᵀ (+ x_t[B, I]·W_ihᵀ) on gemm's SIMD path; then + b_ih + b_hh, and for a
+  // one-hot x_t, W_ih·x_t is column xIndex of W_ih. (h is read here before the loop below overwrites it.)
+  gemm(false, true, B, G, H, h, 0, wHh, 0, gates, 0, false);
+  if (xIndex < 0) gemm(false, true, B, G, I, x!, xOff, wIh, 0, gates, 0, true);
   for (let b = 0; b < B; b++) {
     const hb = b * H;
-    const xb = xOff + b * I;
     const gb = b * G;
-    // W_hh·h_{t-1} eight rows at a time: each h_k is loaded once per block and the eight independent sums
-    // hide the latency of the adds (this gemv dominates generation). Rows are contiguous, unlike gemm's transB
-    // walk for B = 1. G = 4H is a multiple of 4, so a 4-row block finishes when H is odd.
-    let r = 0;
-    for (; r + 8 <= G; r += 8) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0; // prettier-ignore
-      const w = r * H;
-      for (let k = 0; k < H; k++) {
-        const hk = h[hb + k];
-        const o = w + k;
-        s0 += wHh[o] * hk;
-        s1 += wHh[o + H] * hk;
-        s2 += wHh[o + 2 * H] * hk;
-        s3 += wHh[o + 3 * H] * hk;
-        s4 += wHh[o + 4 * H] * hk;
-        s5 += wHh[o + 5 * H] * hk;
-        s6 += wHh[o + 6 * H] * hk;
-        s7 += wHh[o + 7 * H] * hk;
-      }
-      gates[gb + r] = s0;
-      gates[gb + r + 1] = s1;
-      gates[gb + r + 2] = s2;
-      gates[gb + r + 3] = s3;
-      gates[gb + r + 4] = s4;
-      gates[gb + r + 5] = s5;
-      gates[gb + r + 6] = s6;
-      gates[gb + r + 7] = s7;
-    }
-    for (; r < G; r += 4) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
-      const w = r * H;
-      for (let k = 0; k < H; k++) {
-        const hk = h[hb + k];
-        const o = w + k;
-        s0 += wHh[o] * hk;
-        s1 += wHh[o + H] * hk;
-        s2 += wHh[o + 2 * H] * hk;
-        s3 += wHh[o + 3 * H] * hk;
-      }
-      gates[gb + r] = s0;
-      gates[gb + r + 1] = s1;
-      gates[gb + r + 2] = s2;
-      gates[gb + r + 3] = s3;
-    }
-    // + W_ih·x_t + b_ih + b_hh; for a one-hot x_t, W_ih·x_t is column xIndex of W_ih.
     if (xIndex >= 0) {
       for (let q = 0; q < G; q++) gates[gb + q] += wIh[q * I + xIndex] + bIh[q] + bHh[q];
     } else {
-      for (let q = 0; q < G; q++) {
-        let s = bIh[q] + bHh[q];
-        const v = q * I;
-        for (let k = 0; k < I; k++) s += wIh[v + k] * x![xb + k];
-        gates[gb + q] += s;
-      }
+      for (let q = 0; q < G; q++) gates[gb + q] += bIh[q] + bHh[q];
     }
     for (let j = 0; j < H; j++) {
       const i = sigmoid(gates[gb + j]); // eq-input-gate
