@@ -9,6 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import { CURVES, Z_MAX, Z_MIN, Z_STEP, clampZ, formatNumber, sampleCurves, valuesAt, type Curve } from './model.ts';
 import { SYMBOLS, textFor, type ActivationText } from './labels.ts';
+import { el } from '../shared/dom.ts';
 
 /**
  * Derivatives are dashed so colour is not the only cue. Colours are set in CSS through the class
@@ -70,8 +71,8 @@ export class ActivationExplorerElement extends HTMLElement {
 			this.#outputs[curve] = out;
 		}
 
-		this.#chart = el('div', 'ae-chart');
-		this.#description = el('p', 'ae-description');
+		this.#chart = el('div', 'w-chart ae-chart');
+		this.#description = el('p', 'w-description ae-description');
 		this.#description.id = `${prefix}-description`;
 		this.#description.setAttribute('aria-live', 'polite');
 
@@ -125,13 +126,6 @@ export class ActivationExplorerElement extends HTMLElement {
 			],
 		});
 	}
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text !== undefined) node.textContent = text;
-	return node;
 }
 
 function input(type: 'range' | 'number', id: string): HTMLInputElement {

@@ -8,7 +8,7 @@
  * (KaTeX, imported on first use). Numbers in the equations and readouts highlight each other on hover and focus.
  */
 import type katexType from 'katex';
-import { button, copyLinkControl, el, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
+import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import {
 	GATES_AS_READ,
 	PRESETS,
@@ -48,7 +48,7 @@ export class CellExplorerElement extends HTMLElement {
 	#state: CellState = defaultsFor('pair');
 	#binding!: ReturnType<typeof urlBinding<typeof cellSchema>>;
 	#modeSelect!: HTMLSelectElement;
-	#seedInput!: HTMLInputElement;
+	#seed!: ReturnType<typeof integerControl>;
 	#inputsBox!: HTMLDivElement;
 	#editorBox!: HTMLDivElement;
 	#readoutBox!: HTMLDivElement;
@@ -95,7 +95,7 @@ export class CellExplorerElement extends HTMLElement {
 		this.#modeSelect = mode.select;
 		toolbar.append(
 			mode.root,
-			copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#binding.link(this.#state)),
+			copyLinkControl(t, () => this.#binding.link(this.#state)),
 			button(t.reset, () => this.#reset()),
 		);
 
@@ -107,27 +107,18 @@ export class CellExplorerElement extends HTMLElement {
 			b.title = t.presetHelp[p];
 			presetButtons.append(b);
 		}
-		const seedId = uid('ce-seed');
-		const seedLabel = el('label', 'w-label', t.seed);
-		seedLabel.htmlFor = seedId;
-		this.#seedInput = el('input', 'w-number ce-seed');
-		this.#seedInput.type = 'number';
-		this.#seedInput.id = seedId;
-		this.#seedInput.min = '0';
-		this.#seedInput.step = '1';
-		this.#seedInput.value = String(this.#state.seed);
-		this.#seedInput.addEventListener('change', () => {
-			const v = this.#seedInput.valueAsNumber;
-			if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) {
-				this.#seedInput.value = String(this.#state.seed);
-				return;
-			}
-			this.#state.seed = v;
-			this.#applyPreset('random');
+		this.#seed = integerControl({
+			label: t.seed,
+			min: 0,
+			max: 2 ** 31 - 1,
+			value: this.#state.seed,
+			onChange: (v) => {
+				this.#state.seed = v;
+				this.#applyPreset('random');
+			},
 		});
-		const seedField = el('span', 'ce-seed-field');
-		seedField.append(seedLabel, this.#seedInput);
-		presetButtons.append(seedField);
+		this.#seed.input.classList.add('ce-seed');
+		presetButtons.append(this.#seed.root);
 		presets.append(presetButtons);
 		this.#status = el('p', 'ce-status');
 		this.#status.setAttribute('role', 'status');
@@ -149,7 +140,7 @@ export class CellExplorerElement extends HTMLElement {
 		resultsTitle.id = resultsId;
 		results.setAttribute('aria-labelledby', resultsId);
 		this.#readoutBox = el('div', 'ce-readouts');
-		this.#description = el('p', 'ce-description');
+		this.#description = el('p', 'w-description ce-description');
 		this.#description.setAttribute('aria-live', 'polite');
 		results.append(resultsTitle, this.#readoutBox, this.#description);
 
@@ -342,7 +333,7 @@ export class CellExplorerElement extends HTMLElement {
 	#reset(): void {
 		this.#state = defaultsFor('pair');
 		this.#modeSelect.value = 'pair';
-		this.#seedInput.value = String(this.#state.seed);
+		this.#seed.set(this.#state.seed);
 		this.#status.textContent = '';
 		this.#buildSized();
 		this.#update();

@@ -1,7 +1,8 @@
 /** Interface text of the cell explorer in both site languages. Symbols (f_t[1], W_f[1,2]) are the same in both. */
 import type { Preset } from './model.ts';
+import { LINK_TEXT, langOf, type WidgetLang } from '../shared/labels.ts';
 
-export type WidgetLang = 'en' | 'zh-cn';
+export { langOf, type WidgetLang };
 
 const TEXT = {
 	en: {
@@ -40,10 +41,7 @@ const TEXT = {
 		readouts: 'Results of the step',
 		equations: 'The six equations with these numbers',
 		equationLabel: (name: string) => `${name}, with the current numbers (use the arrow keys to move between its numbers)`,
-		copy: 'Copy link',
-		copied: 'Link copied.',
-		copyFailed: 'Copy this link:',
-		reset: 'Reset',
+		...LINK_TEXT.en,
 		presetApplied: (name: string) => `Preset “${name}” applied.`,
 		describe: (j: number, v: Record<string, string>) =>
 			`Unit ${j}: the forget gate keeps f_t = ${v.f} of C_{t-1} = ${v.cp}, the input gate writes i_t = ${v.i} of the candidate C̃_t = ${v.g}, so C_t = ${v.c}; the output gate o_t = ${v.o} lets through h_t = ${v.h}.`,
@@ -85,10 +83,7 @@ const TEXT = {
 		readouts: '这一步的结果',
 		equations: '代入这些数字的六个公式',
 		equationLabel: (name: string) => `${name}，代入当前数字（用方向键在其中的数字之间移动）`,
-		copy: '复制链接',
-		copied: '链接已复制。',
-		copyFailed: '请复制此链接：',
-		reset: '重置',
+		...LINK_TEXT['zh-cn'],
 		presetApplied: (name: string) => `已应用预设“${name}”。`,
 		describe: (j: number, v: Record<string, string>) =>
 			`单元 ${j}：遗忘门保留 C_{t-1} = ${v.cp} 的 f_t = ${v.f}，输入门写入候选细胞状态 C̃_t = ${v.g} 的 i_t = ${v.i}，所以 C_t = ${v.c}；输出门 o_t = ${v.o} 放出 h_t = ${v.h}。`,
@@ -107,10 +102,6 @@ export const EQUATION_NAMES: Record<string, { en: string; 'zh-cn': string }> = {
 	'eq-output-gate': { en: 'Output gate o_t', 'zh-cn': '输出门 o_t' },
 	'eq-hidden-state': { en: 'Hidden state h_t', 'zh-cn': '隐藏状态 h_t' },
 };
-
-export function langOf(lang: string | null | undefined): WidgetLang {
-	return lang && lang.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-}
 
 /** The widget's text for a page language tag ('en', 'zh-CN', 'zh-cn'). */
 export function textFor(lang: string | null | undefined): CellText {

@@ -4,26 +4,17 @@
  * (a new run id) supersedes the running loop.
  */
 import { serveRuns, yieldToEvents } from '../shared/worker-channel.ts';
+import { PauseSwitch } from '../shared/pause-switch.ts';
 import { AblationRun } from './run.ts';
 import type { AblationCommand, AblationEvent } from './protocol.ts';
 
 const CHUNK_MS = 30;
 
-let paused = false;
-let wake: (() => void) | null = null;
+const pause = new PauseSwitch();
 
 serveRuns<AblationCommand, AblationEvent>(async (command, emit, isCurrent) => {
-  if (command.type === 'pause') {
-    paused = true;
-    return;
-  }
-  if (command.type === 'resume') {
-    paused = false;
-    wake?.();
-    return;
-  }
-  paused = false;
-  wake?.();
+  if (pause.handle(command) || command.type !== 'start') return;
+  pause.restart();
   const run = new AblationRun(command.configs);
   let elapsedMs = 0;
   while (isCurrent()) {
@@ -34,10 +25,9 @@ serveRuns<AblationCommand, AblationEvent>(async (command, emit, isCurrent) => {
     emit({ type: 'progress', step: run.step, points: run.newPoints(), rows: run.rows(), elapsedMs, done, failures: run.failures() });
     if (done) return;
     await yieldToEvents();
-    if (paused && isCurrent()) {
+    if (pause.paused && isCurrent()) {
       emit({ type: 'paused' });
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
+      await pause.resumed();
     }
   }
 });

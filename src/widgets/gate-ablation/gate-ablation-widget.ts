@@ -8,7 +8,7 @@
  * of <output>s, a summary sentence, and text alternatives with the numbers. Nothing starts by itself.
  */
 import * as Plot from '@observablehq/plot';
-import { button, checkboxControl, copyLinkControl, el, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
+import { button, checkboxControl, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
 import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
 import { textFor, type AblationText } from './labels.ts';
@@ -41,7 +41,7 @@ export class GateAblationElement extends HTMLElement {
 	#checks = new Map<Variant, HTMLInputElement>();
 	#hint!: HTMLParagraphElement;
 	#delay!: ReturnType<typeof rangeControl>;
-	#seed!: HTMLInputElement;
+	#seed!: ReturnType<typeof integerControl>;
 	#init!: HTMLSelectElement;
 	#task!: HTMLSelectElement;
 	#startButton!: HTMLButtonElement;
@@ -108,24 +108,9 @@ export class GateAblationElement extends HTMLElement {
 			value: this.#state.n,
 			onInput: (n) => this.#update({ n }),
 		});
-		const seedField = el('div', 'w-field ga-seed');
-		const seedLabel = el('label', 'w-label', t.seed);
-		this.#seed = el('input', 'w-number');
-		this.#seed.type = 'number';
-		this.#seed.id = uid('ga-seed');
-		this.#seed.min = '0';
-		this.#seed.max = String(SEED_MAX);
-		this.#seed.step = '1';
-		seedLabel.htmlFor = this.#seed.id;
-		this.#seed.addEventListener('change', () => {
-			const s = this.#seed.valueAsNumber;
-			if (!Number.isInteger(s) || s < 0 || s > SEED_MAX) {
-				this.#seed.value = String(this.#state.seed);
-				return;
-			}
-			this.#update({ seed: s });
-		});
-		seedField.append(seedLabel, this.#seed);
+		const seedField = integerControl({ label: t.seed, min: 0, max: SEED_MAX, value: this.#state.seed, onChange: (seed) => this.#update({ seed }) });
+		seedField.root.classList.add('ga-seed');
+		this.#seed = seedField;
 		const init = selectControl(
 			t.init,
 			INITS.map((value) => ({ value, text: t.initName(value) })),
@@ -134,12 +119,12 @@ export class GateAblationElement extends HTMLElement {
 		);
 		init.root.classList.add('ga-init');
 		this.#init = init.select;
-		settings.append(task.root, this.#delay.root, seedField, init.root);
+		settings.append(task.root, this.#delay.root, seedField.root, init.root);
 
 		const actions = el('div', 'ga-actions');
 		this.#startButton = button(t.start, () => this.#onStartPause(), 'w-button ga-start');
 		const reset = button(t.reset, () => this.#reset());
-		const copy = copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#url.link(this.#state));
+		const copy = copyLinkControl(t, () => this.#url.link(this.#state));
 		actions.append(this.#startButton, reset, copy);
 
 		const progress = el('div', 'ga-progress');
@@ -192,8 +177,8 @@ export class GateAblationElement extends HTMLElement {
 	#chartBox(title: string): { root: HTMLDivElement; chart: HTMLDivElement; alt: HTMLParagraphElement } {
 		const root = el('div', 'ga-chart-box');
 		const heading = el('p', 'ga-chart-title', title);
-		const chart = el('div', 'ga-chart');
-		const alt = el('p', 'ga-chart-alt');
+		const chart = el('div', 'w-chart ga-chart');
+		const alt = el('p', 'w-description ga-chart-alt');
 		alt.id = uid('ga-alt');
 		root.append(heading, chart, alt);
 		return { root, chart, alt };
@@ -204,7 +189,7 @@ export class GateAblationElement extends HTMLElement {
 		const chosen = new Set(selectedVariants(this.#state));
 		for (const [v, input] of this.#checks) input.checked = chosen.has(v);
 		this.#delay.set(this.#state.n);
-		this.#seed.value = String(this.#state.seed);
+		this.#seed.set(this.#state.seed);
 		this.#init.value = this.#state.init;
 		this.#task.value = this.#state.task;
 		this.#updateHint();

@@ -1,5 +1,6 @@
 /** Interface text of the gate ablation widget in both site languages, and each variant's equation (TeX). */
 import { percent, type InitKind, type ResultRow, type TaskKind, type Variant, type summarize } from './model.ts';
+import { LINK_TEXT, TRAINING_TEXT } from '../shared/labels.ts';
 
 export type Summary = ReturnType<typeof summarize>;
 
@@ -84,13 +85,8 @@ function make(lang: 'en' | 'zh-cn') {
       init: 'Gate biases start',
       initName: (k: InitKind) =>
         ({ default: 'PyTorch default, U(±1/√H)', 'forget-bias': 'forget-gate bias 1 (Jozefowicz et al.)', chrono: 'chrono, spread up to N + 2 steps (Tallec & Ollivier)' })[k],
-      start: 'Start training',
-      pause: 'Pause',
-      resume: 'Resume',
-      reset: 'Reset',
-      copy: 'Copy link',
-      copied: 'Link copied.',
-      copyFailed: 'Copy this link:',
+      ...TRAINING_TEXT[lang],
+      ...LINK_TEXT[lang],
       step: 'Step',
       stepOf: (s: number, max: number) => `${s} / ${max}`,
       elapsed: 'Elapsed',
@@ -160,13 +156,8 @@ function make(lang: 'en' | 'zh-cn') {
     init: '门偏置初始化',
     initName: (k: InitKind) =>
       ({ default: 'PyTorch 默认，U(±1/√H)', 'forget-bias': '遗忘门偏置为 1（Jozefowicz 等）', chrono: 'chrono，时间尺度最长 N + 2 步（Tallec & Ollivier）' })[k],
-    start: '开始训练',
-    pause: '暂停',
-    resume: '继续',
-    reset: '重置',
-    copy: '复制链接',
-    copied: '链接已复制。',
-    copyFailed: '请复制此链接：',
+    ...TRAINING_TEXT[lang],
+    ...LINK_TEXT[lang],
     step: '步数',
     stepOf: (s: number, max: number) => `${s} / ${max}`,
     elapsed: '用时',

@@ -14,6 +14,7 @@ import {
   Adam,
   GRU,
   Linear,
+  LSTM_VARIANTS,
   LstmVariant,
   Module,
   Rng,
@@ -30,16 +31,7 @@ import { accuracyOf } from '../memory-race/model.ts';
 import { INPUT_SIZE, lastMarkBatch, withMarkChannel, type MarkedBatch } from './last-mark-task.ts';
 
 /** The cells a reader can compare: the LSTM variants plus the GRU. */
-export const VARIANTS = [
-  'vanilla',
-  'no-forget-gate',
-  'no-input-gate',
-  'no-output-gate',
-  'coupled',
-  'peepholes',
-  'no-output-activation',
-  'gru',
-] as const satisfies readonly (LstmVariantName | 'gru')[];
+export const VARIANTS = [...LSTM_VARIANTS, 'gru'] as const satisfies readonly (LstmVariantName | 'gru')[];
 export type Variant = (typeof VARIANTS)[number];
 
 export const INITS = ['default', 'forget-bias', 'chrono'] as const;

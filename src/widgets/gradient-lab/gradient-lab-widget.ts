@@ -81,7 +81,7 @@ export class GradientLabElement extends HTMLElement {
 		const actions = el('div', 'w-actions');
 		actions.append(
 			button(t.reset, () => this.#reset()),
-			copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#binding.link(this.#state)),
+			copyLinkControl(t, () => this.#binding.link(this.#state)),
 		);
 		controls.append(T.root, scale.root, bf.root, hidden.root, seed.root, quantity.root, clip.root, maxNorm.root, actions);
 
@@ -92,7 +92,7 @@ export class GradientLabElement extends HTMLElement {
 			item.append(el('span', 'gl-swatch'), document.createTextNode(MODEL_NAMES[m]));
 			legend.append(item);
 		}
-		this.#chart = el('div', 'gl-chart');
+		this.#chart = el('div', 'w-chart gl-chart');
 		this.#status = el('p', 'gl-status');
 		this.#description = el('p', 'gl-description');
 		this.#description.id = uid('gl-description');

@@ -1,5 +1,6 @@
 /** Interface text of the gradient lab in both site languages; the sentences are built from the computed numbers. */
 import { firstToLastRatio, formatPowerOfTen, formatSci, type GradientResult, type GradientSettings, type Quantity } from './model.ts';
+import { LINK_TEXT } from '../shared/labels.ts';
 
 /** Symbols are the same in both languages. */
 export const SYMBOLS: Record<Quantity, string> = { x: '‖∂L/∂x_t‖', h: '‖∂L/∂h_t‖', c: '‖∂L/∂C_t‖' };
@@ -39,10 +40,7 @@ const TEXT = {
     clip: 'Clip the gradient norm',
     maxNorm: 'Clipping threshold',
     seed: 'Seed',
-    reset: 'Reset',
-    copy: 'Copy link',
-    copied: 'Link copied.',
-    copyFailed: 'Copy this link:',
+    ...LINK_TEXT.en,
     computing: 'Computing…',
     readouts: 'Numbers behind the chart',
     ratioLabel: (model: string, q: Quantity) => `${model}: ${SYMBOLS[q].replace('_t', '_1')} / ${SYMBOLS[q].replace('_t', '_T')}`,
@@ -87,10 +85,7 @@ const TEXT = {
     clip: '裁剪梯度范数',
     maxNorm: '裁剪阈值',
     seed: '随机种子',
-    reset: '重置',
-    copy: '复制链接',
-    copied: '链接已复制。',
-    copyFailed: '请复制此链接：',
+    ...LINK_TEXT['zh-cn'],
     computing: '计算中…',
     readouts: '图表背后的数值',
     ratioLabel: (model: string, q: Quantity) => `${model}：${SYMBOLS[q].replace('_t', '_1')} / ${SYMBOLS[q].replace('_t', '_T')}`,

@@ -1,5 +1,6 @@
 /** Interface text of the memory race in both site languages; summaries are built from the live numbers. */
 import type { RacerKind } from './model.ts';
+import { LINK_TEXT, TRAINING_TEXT } from '../shared/labels.ts';
 
 export const RACER_NAMES: Record<RacerKind, string> = { lstm: 'LSTM', rnn: 'RNN' };
 
@@ -25,13 +26,8 @@ const TEXT = {
     init: 'LSTM initialisation',
     initText: { chrono: 'chrono init (Tallec & Ollivier 2018)', default: 'PyTorch default' } as Record<string, string>,
     seed: 'Seed',
-    start: 'Start training',
-    pause: 'Pause',
-    resume: 'Resume',
-    reset: 'Reset',
-    copy: 'Copy link',
-    copied: 'Link copied.',
-    copyFailed: 'Copy this link:',
+    ...TRAINING_TEXT.en,
+    ...LINK_TEXT.en,
     budget: (lstmH: number, lstmP: number, rnnH: number, rnnP: number, lang: string) =>
       `Equal budget: LSTM with H = ${lstmH} has ${int(lstmP, lang)} parameters, RNN with H = ${rnnH} has ${int(rnnP, lang)} (head included; ${((Math.abs(rnnP - lstmP) / lstmP) * 100).toFixed(1)} % apart).`,
     readouts: (name: string) => `${name} progress`,
@@ -75,13 +71,8 @@ const TEXT = {
     init: 'LSTM 初始化',
     initText: { chrono: 'chrono 初始化（Tallec 与 Ollivier 2018）', default: 'PyTorch 默认' } as Record<string, string>,
     seed: '随机种子',
-    start: '开始训练',
-    pause: '暂停',
-    resume: '继续',
-    reset: '重置',
-    copy: '复制链接',
-    copied: '链接已复制。',
-    copyFailed: '请复制此链接：',
+    ...TRAINING_TEXT['zh-cn'],
+    ...LINK_TEXT['zh-cn'],
     budget: (lstmH: number, lstmP: number, rnnH: number, rnnP: number, lang: string) =>
       `参数预算相同：H = ${lstmH} 的 LSTM 有 ${int(lstmP, lang)} 个参数，H = ${rnnH} 的循环神经网络有 ${int(rnnP, lang)} 个（含输出层；相差 ${((Math.abs(rnnP - lstmP) / lstmP) * 100).toFixed(1)} %）。`,
     readouts: (name: string) => `${name} 进度`,

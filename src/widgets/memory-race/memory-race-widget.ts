@@ -90,7 +90,7 @@ export class MemoryRaceElement extends HTMLElement {
 		actions.append(
 			this.#toggle,
 			button(t.reset, () => this.#reset()),
-			copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#binding.link(this.#state)),
+			copyLinkControl(t, () => this.#binding.link(this.#state)),
 		);
 
 		this.#budget = el('p', 'mr-budget');
@@ -126,8 +126,8 @@ export class MemoryRaceElement extends HTMLElement {
 			item.append(el('span', 'mr-swatch'), document.createTextNode(RACER_NAMES[kind]));
 			legend.append(item);
 		}
-		this.#accuracyChart = el('div', 'mr-chart');
-		this.#lossChart = el('div', 'mr-chart');
+		this.#accuracyChart = el('div', 'w-chart mr-chart');
+		this.#lossChart = el('div', 'w-chart mr-chart');
 		const charts = el('div', 'mr-charts');
 		charts.append(this.#accuracyChart, this.#lossChart);
 		this.#summary = el('p', 'mr-summary');

@@ -5,6 +5,7 @@
  * (yieldToEvents lets them in).
  */
 import { serveRuns, yieldToEvents } from '../shared/worker-channel.ts';
+import { PauseSwitch } from '../shared/pause-switch.ts';
 import { MAX_STEPS, Racer, trailingMean, type RaceSettings, type RacerKind } from './model.ts';
 
 /** Steps between progress messages; also how often pause/resume can be noticed. */
@@ -31,21 +32,11 @@ export type RaceEvent =
   | { type: 'skipped'; kind: RacerKind; step: number; message: string }
   | { type: 'done'; reason: 'max-steps' | 'nonfinite'; kind?: RacerKind };
 
-let paused = false;
-let wake: (() => void) | null = null;
+const pause = new PauseSwitch();
 
 serveRuns<RaceCommand, RaceEvent>(async (command, emit, isCurrent) => {
-  if (command.type === 'pause') {
-    paused = true;
-    return;
-  }
-  if (command.type === 'resume') {
-    paused = false;
-    wake?.();
-    return;
-  }
-  paused = false;
-  wake?.(); // a waiting older run wakes, sees it is stale and ends
+  if (pause.handle(command) || command.type !== 'start') return;
+  pause.restart(); // a waiting older run wakes, sees it is stale and ends
   await train(command.settings, emit, isCurrent);
 });
 
@@ -57,10 +48,9 @@ async function train(settings: RaceSettings, emit: (e: RaceEvent) => void, isCur
   let activeMs = 0;
   let round = 0;
   while (isCurrent() && round < MAX_STEPS) {
-    if (paused) {
+    if (pause.paused) {
       emit({ type: 'paused', step: round });
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
+      await pause.resumed();
       continue;
     }
     const start = performance.now();

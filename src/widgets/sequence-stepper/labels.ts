@@ -1,7 +1,8 @@
 /** Interface text of the sequence stepper in both site languages. Symbols (i_t[1], C_t) are the same in both. */
 import type { ModelName, Series } from './model.ts';
+import { LINK_TEXT, langOf, type WidgetLang } from '../shared/labels.ts';
 
-export type WidgetLang = 'en' | 'zh-cn';
+export { langOf, type WidgetLang };
 
 /** Symbol of each series as used in readout names ("C_t[3]"); g is the chapter's candidate C̃_t. */
 export const SERIES_SYMBOL: Record<Series, string> = { i: 'i_t', f: 'f_t', g: 'g_t', o: 'o_t', c: 'C_t', h: 'h_t' };
@@ -31,10 +32,7 @@ const TEXT = {
 		unitName: (j: number) => `Unit ${j}`,
 		window: 'Units in the heatmaps',
 		windowName: (a: number, b: number) => `Units ${a}–${b}`,
-		copy: 'Copy link',
-		copied: 'Link copied.',
-		copyFailed: 'Copy this link:',
-		reset: 'Reset',
+		...LINK_TEXT.en,
 		computing: 'Computing…',
 		now: 'At the current step',
 		input: 'Input',
@@ -94,10 +92,7 @@ const TEXT = {
 		unitName: (j: number) => `单元 ${j}`,
 		window: '热图中显示的单元',
 		windowName: (a: number, b: number) => `单元 ${a}–${b}`,
-		copy: '复制链接',
-		copied: '链接已复制。',
-		copyFailed: '请复制此链接：',
-		reset: '重置',
+		...LINK_TEXT['zh-cn'],
 		computing: '正在计算…',
 		now: '当前步',
 		input: '输入',
@@ -135,10 +130,6 @@ const TEXT = {
 };
 
 export type StepperText = (typeof TEXT)['en'];
-
-export function langOf(lang: string | null | undefined): WidgetLang {
-	return lang && lang.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-}
 
 /** The widget's text for a page language tag ('en', 'zh-CN', 'zh-cn'). */
 export function textFor(lang: string | null | undefined): StepperText {

@@ -4,7 +4,7 @@
  * Two models: the hand-set latch (latch.ts) on a pulse train, and the character model (char-model.ts) on
  * the reader's text. Long sequences are computed in chunks that yield to the page between them.
  */
-import { lstmStep, type LstmStepParams } from '../../engine/lstm-step.ts';
+import { lstmStep, type LstmStepParams, type LstmStepResult } from '../../engine/lstm-step.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
 import { LATCH_CHANNELS, latchParams, pulseTrain } from './latch.ts';
 import { MAX_TEXT, embed, nextCharProbabilities, topK, type CharModel } from './char-model.ts';
@@ -19,17 +19,11 @@ export type Series = (typeof SERIES)[number];
 export const SEQUENTIAL: ReadonlySet<Series> = new Set(['i', 'f', 'o']);
 
 /** One time step: what went in and every gate, C_t and h_t of every unit (length H each). */
-export interface StepRecord {
+export interface StepRecord extends Pick<LstmStepResult, Series> {
 	/** x_t (latch: [value, write, clear]; char: the embedding row, not shown). */
 	x: number[];
 	/** The character read at this step (char model). */
 	char?: string;
-	i: Float64Array;
-	f: Float64Array;
-	g: Float64Array;
-	o: Float64Array;
-	c: Float64Array;
-	h: Float64Array;
 	/** Most likely next characters after this step (char model). */
 	top?: { char: string; p: number }[];
 }

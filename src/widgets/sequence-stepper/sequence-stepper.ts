@@ -9,7 +9,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { defaultState } from '../shared/url-state.ts';
-import { button, copyLinkControl, el, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
+import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import type { CharCheckpoint, CharModel } from './char-model.ts';
 import { loadCharModel, prepareText, MAX_TEXT } from './char-model.ts';
 import {
@@ -97,7 +97,7 @@ export class SequenceStepperElement extends HTMLElement {
 	// controls and views
 	#modelSelect!: HTMLSelectElement;
 	#seedBox!: HTMLDivElement;
-	#seedInput!: HTMLInputElement;
+	#seed!: ReturnType<typeof integerControl>;
 	#textBox!: HTMLDivElement;
 	#textInput!: HTMLInputElement;
 	#textNote!: HTMLParagraphElement;
@@ -166,26 +166,18 @@ export class SequenceStepperElement extends HTMLElement {
 		);
 		this.#modelSelect = model.select;
 
-		this.#seedBox = el('div', 'w-field ss-seed');
-		const seedId = uid('ss-seed');
-		const seedLabel = el('label', 'w-label', t.seed);
-		seedLabel.htmlFor = seedId;
-		this.#seedInput = el('input', 'w-number');
-		this.#seedInput.type = 'number';
-		this.#seedInput.id = seedId;
-		this.#seedInput.min = '0';
-		this.#seedInput.max = String(2 ** 31 - 1);
-		this.#seedInput.step = '1';
-		this.#seedInput.addEventListener('change', () => {
-			const v = this.#seedInput.valueAsNumber;
-			if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) {
-				this.#seedInput.value = String(this.#state.seed);
-				return;
-			}
-			this.#state.seed = v;
-			void this.#recompute();
+		this.#seed = integerControl({
+			label: t.seed,
+			min: 0,
+			max: 2 ** 31 - 1,
+			value: this.#state.seed,
+			onChange: (v) => {
+				this.#state.seed = v;
+				void this.#recompute();
+			},
 		});
-		this.#seedBox.append(seedLabel, this.#seedInput);
+		this.#seedBox = this.#seed.root;
+		this.#seedBox.classList.add('ss-seed');
 
 		this.#textBox = el('div', 'ss-text');
 		const textId = uid('ss-text');
@@ -212,7 +204,7 @@ export class SequenceStepperElement extends HTMLElement {
 
 		const tools = el('div', 'ss-tools');
 		tools.append(
-			copyLinkControl({ copy: t.copy, copied: t.copied, failed: t.copyFailed }, () => this.#binding.link(this.#state)),
+			copyLinkControl(t, () => this.#binding.link(this.#state)),
 			button(t.reset, () => this.#reset()),
 		);
 		setup.append(model.root, this.#seedBox, tools);
@@ -280,7 +272,7 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#busy.setAttribute('role', 'status');
 		this.#note = el('p', 'ss-note');
 		this.#now = el('div', 'ss-now');
-		this.#description = el('p', 'ss-description');
+		this.#description = el('p', 'w-description ss-description');
 		this.#description.setAttribute('aria-live', 'polite');
 		this.#strip = el('div', 'ss-strip');
 		this.#strip.setAttribute('aria-hidden', 'true');
@@ -294,7 +286,7 @@ export class SequenceStepperElement extends HTMLElement {
 		style.textContent = MAPS_CSS;
 		this.#mapsBox = el('div', 'maps');
 		shadow.append(style, this.#mapsBox);
-		this.#line = el('div', 'ss-line');
+		this.#line = el('div', 'w-chart ss-line');
 
 		this.append(setup, this.#textBox, transport, views, this.#busy, this.#now, this.#description, this.#strip, this.#maps, this.#line, this.#note);
 
@@ -329,7 +321,7 @@ export class SequenceStepperElement extends HTMLElement {
 		const t = this.#text;
 		const s = this.#state;
 		this.#modelSelect.value = s.model;
-		this.#seedInput.value = String(s.seed);
+		this.#seed.set(s.seed);
 		this.#textInput.value = s.text;
 		this.#speedSelect.value = s.speed;
 		this.#seedBox.hidden = s.model !== 'latch';

@@ -3,6 +3,7 @@
  * offers the same "copy link" and "reset" behaviour. Browser-only (the numbers live in DOM-free modules).
  */
 import { readState, writeState, type Schema, type StateOf } from './url-state.ts';
+import type { LinkText } from './labels.ts';
 
 /** document.createElement with a class list and optional text. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
@@ -139,8 +140,9 @@ export function urlBinding<S extends Schema>(schema: S, prefix: string, anchorId
 /**
  * "Copy link" button: copies `getLink()` to the clipboard and says so in a polite live region; where the
  * clipboard is unavailable (insecure context, denied permission) it shows the link for manual copying.
+ * `text` is any widget text table that includes the shared LINK_TEXT (labels.ts).
  */
-export function copyLinkControl(text: { copy: string; copied: string; failed: string }, getLink: () => string): HTMLDivElement {
+export function copyLinkControl(text: Pick<LinkText, 'copy' | 'copied' | 'copyFailed'>, getLink: () => string): HTMLDivElement {
 	const root = el('div', 'w-copy');
 	const status = el('span', 'w-status');
 	status.setAttribute('role', 'status');
@@ -150,7 +152,7 @@ export function copyLinkControl(text: { copy: string; copied: string; failed: st
 			await navigator.clipboard.writeText(link);
 			status.textContent = text.copied;
 		} catch {
-			status.textContent = `${text.failed} ${link}`;
+			status.textContent = `${text.copyFailed} ${link}`;
 		}
 	});
 	root.append(b, status);

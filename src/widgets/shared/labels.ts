@@ -1,0 +1,36 @@
+/**
+ * Text that every widget shows the same way, in both languages: the "Reset" / "Copy link" row and the
+ * start, pause and resume buttons of the training widgets. Each widget's labels.ts spreads these into its
+ * own table, so a reader meets one wording across the book.
+ */
+export type WidgetLang = 'en' | 'zh-cn';
+
+/** 'en' or 'zh-cn' for a page language tag ('en', 'zh-CN', 'zh-cn'); anything else reads as English. */
+export function langOf(lang: string | null | undefined): WidgetLang {
+	return lang && lang.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+export interface LinkText {
+	reset: string;
+	copy: string;
+	copied: string;
+	copyFailed: string;
+}
+
+/** The reset button and copyLinkControl (dom.ts). */
+export const LINK_TEXT: Record<WidgetLang, LinkText> = {
+	en: { reset: 'Reset', copy: 'Copy link', copied: 'Link copied.', copyFailed: 'Copy this link:' },
+	'zh-cn': { reset: '重置', copy: '复制链接', copied: '链接已复制。', copyFailed: '请复制此链接：' },
+};
+
+export interface TrainingText {
+	start: string;
+	pause: string;
+	resume: string;
+}
+
+/** The start / pause / resume button of a widget that trains in a worker. */
+export const TRAINING_TEXT: Record<WidgetLang, TrainingText> = {
+	en: { start: 'Start training', pause: 'Pause', resume: 'Resume' },
+	'zh-cn': { start: '开始训练', pause: '暂停', resume: '继续' },
+};
