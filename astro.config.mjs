@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkHeadingIds from './src/site/remark-heading-ids.ts';
 import remarkEquationLabels from './src/site/remark-equation-labels.ts';
+import remarkCjkLineBreaks from './src/site/remark-cjk-line-breaks.ts';
 import rehypeMathErrors from './src/site/rehype-math-errors.ts';
 import rehypeMathLinkNames from './src/site/rehype-math-link-names.ts';
 import { katexOptions } from './src/site/katex-options.ts';
@@ -18,7 +19,7 @@ export default defineConfig({
 	redirects: { '/': '/en/' },
 	markdown: {
 		// Order matters: remark-math creates the math nodes that the equation-label plugin wraps.
-		remarkPlugins: [remarkMath, remarkHeadingIds, remarkEquationLabels],
+		remarkPlugins: [remarkMath, remarkHeadingIds, remarkEquationLabels, remarkCjkLineBreaks],
 		rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors, rehypeMathLinkNames],
 	},
 	integrations: [

@@ -7,13 +7,14 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { katexOptions } from './katex-options.ts';
 import rehypeMathErrors from './rehype-math-errors.ts';
+import remarkCjkLineBreaks from './remark-cjk-line-breaks.ts';
 
 let processor: Promise<MarkdownProcessor> | undefined;
 
 function getProcessor(): Promise<MarkdownProcessor> {
 	processor ??= createMarkdownProcessor({
 		syntaxHighlight: false,
-		remarkPlugins: [remarkMath],
+		remarkPlugins: [remarkMath, remarkCjkLineBreaks],
 		rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
 	});
 	return processor;

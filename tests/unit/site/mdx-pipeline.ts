@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import remarkHeadingIds from '../../../src/site/remark-heading-ids.ts';
 import remarkEquationLabels from '../../../src/site/remark-equation-labels.ts';
+import remarkCjkLineBreaks from '../../../src/site/remark-cjk-line-breaks.ts';
 import { katexOptions } from '../../../src/site/katex-options.ts';
 import rehypeMathErrors from '../../../src/site/rehype-math-errors.ts';
 import rehypeMathLinkNames from '../../../src/site/rehype-math-link-names.ts';
@@ -18,7 +19,7 @@ const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement'
 
 /** Parses and transforms `source` as `path` (default: an English .mdx chapter); returns the mdast. */
 export async function toMdast(source: string, path = '/repo/content/en/04-math.mdx'): Promise<Root> {
-	const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkHeadingIds).use(remarkEquationLabels);
+	const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkHeadingIds).use(remarkEquationLabels).use(remarkCjkLineBreaks);
 	const file = new VFile({ path, value: source });
 	return (await processor.run(processor.parse(file), file)) as Root;
 }
@@ -32,6 +33,7 @@ export async function toHtml(source: string, path = '/repo/content/en/04-math.md
 		.use(remarkMath)
 		.use(remarkHeadingIds)
 		.use(remarkEquationLabels)
+		.use(remarkCjkLineBreaks)
 		.use(remarkRehype, { passThrough: [] , handlers: Object.fromEntries(MDX_NODES.map((n) => [n, () => undefined])) })
 		.use(rehypeKatex, katexOptions)
 		.use(rehypeMathErrors)
