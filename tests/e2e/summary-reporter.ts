@@ -15,7 +15,7 @@ export default class SummaryReporter implements Reporter {
 		if (result.retry < test.retries && result.status !== 'passed' && result.status !== 'skipped') return;
 		if (result.status === 'passed') {
 			this.passed++;
-			if (result.retry > 0) this.flaky.push(test.titlePath().slice(1).join(' › '));
+			if (result.retry > 0) this.flaky.push(test.titlePath().filter(Boolean).join(' › '));
 		}
 		else if (result.status === 'skipped') this.skipped++;
 		else this.failed++;

@@ -135,7 +135,8 @@ test('a link read from the URL restores the same state and numbers in a fresh pa
 	const b = page.locator('cell-explorer').getByRole('spinbutton', { name: 'b_C[1]', exact: true });
 	await b.fill('1.5');
 	await b.press('Tab');
-	await expect.poll(() => page.url()).toContain('cell.b=');
+	// The URL is written after a short debounce: wait for the last edit (b_C[1] = 1.5), not just any bias.
+	await expect.poll(() => new URL(page.url()).searchParams.get('cell.b')?.split(',') ?? []).toContain('1.5');
 	await expect.poll(() => page.url()).toContain('cell.c=');
 	const link = page.url();
 	const shown = await page.locator('cell-explorer output[aria-label]').allInnerTexts();
