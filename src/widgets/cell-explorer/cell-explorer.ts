@@ -40,7 +40,6 @@ function loadKatex(): Promise<Katex> {
 }
 
 const WEIGHT_NAMES: Record<Gate, [string, string]> = { i: ['W_i', 'b_i'], f: ['W_f', 'b_f'], g: ['W_C', 'b_C'], o: ['W_o', 'b_o'] };
-const SAVE_DELAY_MS = 250;
 
 export class CellExplorerElement extends HTMLElement {
 	#text: CellText = textFor('en');
@@ -61,7 +60,6 @@ export class CellExplorerElement extends HTMLElement {
 	#bars = new Map<string, HTMLSpanElement>();
 	#inputSetters: ((s: CellState) => void)[] = [];
 	#weightInputs: { input: HTMLInputElement; kind: 'w' | 'b'; index: number }[] = [];
-	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	#renderToken = 0;
 	#hot: string | null = null;
 
@@ -78,7 +76,7 @@ export class CellExplorerElement extends HTMLElement {
 	}
 
 	disconnectedCallback(): void {
-		clearTimeout(this.#saveTimer);
+		this.#binding?.cancel();
 	}
 
 	#build(): void {
@@ -367,8 +365,7 @@ export class CellExplorerElement extends HTMLElement {
 			.join(' ');
 		void this.#renderEquations(s);
 		if (save) {
-			clearTimeout(this.#saveTimer);
-			this.#saveTimer = setTimeout(() => this.#binding.save(this.#state), SAVE_DELAY_MS);
+			this.#binding.saveSoon(this.#state);
 		}
 	}
 

@@ -42,7 +42,6 @@ function loadChar(): Promise<CharModel> {
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const SAVE_DELAY_MS = 250;
 
 /** Styles of the heatmaps' shadow root; colours still come from the page's custom properties. */
 const MAPS_CSS = `
@@ -84,7 +83,6 @@ export class SequenceStepperElement extends HTMLElement {
 	#runToken = 0;
 	#drawToken = 0;
 	#timer: ReturnType<typeof setInterval> | undefined;
-	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	#heatmaps: Heatmap[] = [];
 	#lastWidth = 0;
 	#observers: { disconnect(): void }[] = [];
@@ -143,7 +141,7 @@ export class SequenceStepperElement extends HTMLElement {
 
 	disconnectedCallback(): void {
 		this.#stop();
-		clearTimeout(this.#saveTimer);
+		this.#binding?.cancel();
 		for (const o of this.#observers) o.disconnect();
 	}
 
@@ -700,8 +698,7 @@ export class SequenceStepperElement extends HTMLElement {
 	}
 
 	#save(): void {
-		clearTimeout(this.#saveTimer);
-		this.#saveTimer = setTimeout(() => this.#binding.save(this.#state), SAVE_DELAY_MS);
+		this.#binding.saveSoon(this.#state);
 	}
 }
 

@@ -124,11 +124,22 @@ export function prefersReducedMotion(): boolean {
  * to share, ending in the widget's anchor so the receiver lands on it.
  */
 export function urlBinding<S extends Schema>(schema: S, prefix: string, anchorId: string) {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const save = (state: StateOf<S>): void => {
+		const search = writeState(schema, prefix, state, location.search);
+		history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+	};
 	return {
 		load: (): StateOf<S> => readState(schema, prefix, location.search),
-		save(state: StateOf<S>): void {
-			const search = writeState(schema, prefix, state, location.search);
-			history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+		save,
+		/** Saves after `delayMs` of quiet, so dragging a slider rewrites the URL once, not on every input. */
+		saveSoon(state: StateOf<S>, delayMs = 250): void {
+			clearTimeout(timer);
+			timer = setTimeout(() => save(state), delayMs);
+		},
+		/** Drops a pending saveSoon (the widget is leaving the page). */
+		cancel(): void {
+			clearTimeout(timer);
 		},
 		link(state: StateOf<S>): string {
 			const search = writeState(schema, prefix, state, location.search);
