@@ -7,6 +7,7 @@
  * the current numbers. Colours come from CSS custom properties so both themes work.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../shared/plot.ts';
 import { CURVES, Z_MAX, Z_MIN, Z_STEP, clampZ, formatNumber, sampleCurves, valuesAt, type Curve } from './model.ts';
 import { SYMBOLS, textFor, type ActivationText } from './labels.ts';
 import { el } from '../shared/dom.ts';
@@ -101,7 +102,7 @@ export class ActivationExplorerElement extends HTMLElement {
 	#plot(z: number): SVGSVGElement | HTMLElement {
 		const point = CURVES.map((curve) => ({ curve, z, value: valuesAt(z)[curve] }));
 		const width = Math.max(280, Math.min(640, this.#chart.clientWidth || 640));
-		return Plot.plot({
+		return plotChart({
 			width,
 			height: Math.round(width * 0.55),
 			marginLeft: 40,

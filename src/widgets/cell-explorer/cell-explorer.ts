@@ -8,7 +8,7 @@
  * (KaTeX, imported on first use). Numbers in the equations and readouts highlight each other on hover and focus.
  */
 import type katexType from 'katex';
-import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
+import { button, copyLinkControl, el, integerControl, nextFrame, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import {
 	GATES_AS_READ,
 	PRESETS,
@@ -61,6 +61,8 @@ export class CellExplorerElement extends HTMLElement {
 	#inputSetters: ((s: CellState) => void)[] = [];
 	#weightInputs: { input: HTMLInputElement; kind: 'w' | 'b'; index: number }[] = [];
 	#renderToken = 0;
+	/** The TeX each equation box shows now, by equation id: unchanged equations are not typeset again. */
+	#typeset = new Map<string, string>();
 	#hot: string | null = null;
 
 	connectedCallback(): void {
@@ -285,6 +287,7 @@ export class CellExplorerElement extends HTMLElement {
 
 		// Equations: one focusable group each; KaTeX fills them on update.
 		this.#equationsBox.replaceChildren();
+		this.#typeset.clear();
 		for (const id of Object.keys(EQUATION_NAMES)) {
 			const box = el('div', 'ce-equation');
 			box.dataset.eq = id;
@@ -382,6 +385,11 @@ export class CellExplorerElement extends HTMLElement {
 		fill.classList.toggle('ce-negative', v < 0);
 	}
 
+	/**
+	 * Typesets the six equations with the step's numbers: only those whose numbers changed, one per animation
+	 * frame, because all six at once (KaTeX, then style and layout of its output) take longer than a frame.
+	 * A newer update supersedes this one between frames.
+	 */
 	async #renderEquations(s: StepExample): Promise<void> {
 		const token = ++this.#renderToken;
 		let katex: Katex;
@@ -393,9 +401,13 @@ export class CellExplorerElement extends HTMLElement {
 		}
 		if (token !== this.#renderToken) return; // a newer update will draw
 		const boxes = new Map([...this.#equationsBox.querySelectorAll<HTMLElement>('.ce-equation')].map((b) => [b.dataset.eq!, b]));
+		let first = true;
 		for (const eq of equationsTex(s, { marks: true })) {
 			const box = boxes.get(eq.id);
-			if (!box) continue;
+			if (!box || this.#typeset.get(eq.id) === eq.tex) continue;
+			if (!first) await nextFrame();
+			if (token !== this.#renderToken) return;
+			first = false;
 			katex.render(eq.tex, box, {
 				displayMode: true,
 				throwOnError: false,
@@ -403,12 +415,13 @@ export class CellExplorerElement extends HTMLElement {
 				strict: 'ignore',
 				trust: (context) => context.command === '\\htmlData',
 			});
+			this.#typeset.set(eq.id, eq.tex);
 			const terms = [...box.querySelectorAll<HTMLElement>('[data-term]')];
 			for (const term of terms) this.#hoverLink(term, term.dataset.term!);
 			const active = box.dataset.active;
 			if (active !== undefined) terms[Number(active)]?.classList.add('ce-active');
+			if (this.#hot) this.#highlight(this.#hot);
 		}
-		if (this.#hot) this.#highlight(this.#hot);
 	}
 
 	/** Hovering or focusing `node` highlights every place that shows `term`. */

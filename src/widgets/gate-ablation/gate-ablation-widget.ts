@@ -8,6 +8,7 @@
  * of <output>s, a summary sentence, and text alternatives with the numbers. Nothing starts by itself.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../shared/plot.ts';
 import { button, checkboxControl, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
 import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
@@ -384,7 +385,7 @@ export class GateAblationElement extends HTMLElement {
 				}),
 			);
 		});
-		return Plot.plot({
+		return plotChart({
 			width,
 			height: Math.round(Math.min(260, width * 0.6)),
 			marginLeft: 44,

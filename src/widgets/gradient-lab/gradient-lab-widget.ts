@@ -8,6 +8,7 @@
  * sampled values all show the same returned numbers.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../shared/plot.ts';
 import { button, checkboxControl, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { defaultState } from '../shared/url-state.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
@@ -227,7 +228,7 @@ export class GradientLabElement extends HTMLElement {
 			return Array.from(norms, (value, k) => ({ model: m, t: k + 1, value })).filter((p) => p.value > 0 && Number.isFinite(p.value));
 		});
 		const width = Math.max(280, Math.min(720, this.#chart.clientWidth || 640));
-		return Plot.plot({
+		return plotChart({
 			width,
 			height: Math.round(Math.max(220, width * 0.5)),
 			marginLeft: 64,

@@ -6,6 +6,7 @@
  * reader presses "Start training". Changing a setting or pressing Reset ends the run.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../shared/plot.ts';
 import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { defaultState } from '../shared/url-state.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
@@ -266,7 +267,7 @@ export class MemoryRaceElement extends HTMLElement {
 		const maxStep = Math.max(50, ...RACERS.map((k) => this.#points[k].at(-1)?.step ?? 0));
 		const width = Math.max(260, Math.min(420, this.#accuracyChart.clientWidth || 400));
 		const data = RACERS.flatMap((kind) => thin(this.#points[kind], MAX_DRAWN).map((p) => ({ kind, step: p.step, value: p[y] })));
-		return Plot.plot({
+		return plotChart({
 			width,
 			height: Math.round(width * 0.62),
 			marginLeft: 44,

@@ -2,12 +2,13 @@
  * What the sequence stepper computes, without the DOM: a sequence run through a small LSTM one step at a
  * time with the engine's lstmStep, keeping every gate of every unit at every step (the heatmaps' data).
  * Two models: the hand-set latch (latch.ts) on a pulse train, and the character model (char-model.ts) on
- * the reader's text. Long sequences are computed in chunks that yield to the page between them.
+ * the reader's text. The page asks for a trace with a TraceRequest; stepper.worker.ts answers it with
+ * traceFor, off the main thread.
  */
 import { lstmStep, type LstmStepParams, type LstmStepResult } from '../../engine/lstm-step.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
-import { LATCH_CHANNELS, latchParams, pulseTrain } from './latch.ts';
-import { MAX_TEXT, embed, nextCharProbabilities, topK, type CharModel } from './char-model.ts';
+import { LATCH_CHANNELS, LATCH_HIDDEN_SIZE, latchParams, pulseTrain } from './latch.ts';
+import { MAX_TEXT, embed, nextCharProbabilities, prepareText, topK, type CharModel } from './char-model.ts';
 
 export const MODELS = ['latch', 'char'] as const;
 export type ModelName = (typeof MODELS)[number];
@@ -33,12 +34,6 @@ export interface Trace {
 	hiddenSize: number;
 	steps: StepRecord[];
 }
-
-/** Yields control to the page (the browser passes a setTimeout-based one; tests run synchronously). */
-export type Yield = () => Promise<void>;
-
-/** Steps computed between two yields: ~50 steps of the 32-unit model take well under a millisecond. */
-export const CHUNK = 50;
 
 /** Runs `inputs` through an LSTM from h_0 = C_0 = 0, one lstmStep per element. */
 function* stepThrough(
@@ -75,32 +70,38 @@ export function charSteps(model: CharModel, text: string): Generator<StepRecord>
 	});
 }
 
-/** Collects every step synchronously (tests, short sequences). */
+/** Collects every step (the worker traces a whole sequence at once; tests and the static figure too). */
 export function traceSync(model: ModelName, hiddenSize: number, steps: Iterable<StepRecord>): Trace {
 	return { model, hiddenSize, steps: [...steps] };
 }
 
+/** What the page asks to be traced: the latch on the pulse train of a seed, or the character model on a text. */
+export type TraceRequest = { model: 'latch'; seed: number } | { model: 'char'; text: string };
+
+/** A trace and what the page tells the reader about its input. */
+export interface TraceResult {
+	trace: Trace;
+	/** Characters of the reader's text the model does not know, read as spaces (char model; else empty). */
+	replaced: string[];
+	/** The checkpoint's bits per character on its training text (char model; else null). */
+	bitsPerChar: number | null;
+}
+
 /**
- * Collects every step, yielding to the page after each CHUNK steps so the main thread never blocks long.
- * Returns null if `isCurrent()` turns false (a newer run superseded this one).
+ * Answers a TraceRequest. `loadModel` supplies the character model (the worker loads the checkpoint once,
+ * on the first character request); an empty text is read as one space so there is always a step to show.
  */
-export async function traceChunked(
-	model: ModelName,
-	hiddenSize: number,
-	steps: Iterator<StepRecord>,
-	pause: Yield,
-	isCurrent: () => boolean = () => true,
-): Promise<Trace | null> {
-	const out: StepRecord[] = [];
-	for (;;) {
-		for (let k = 0; k < CHUNK; k++) {
-			const next = steps.next();
-			if (next.done) return { model, hiddenSize, steps: out };
-			out.push(next.value);
-		}
-		await pause();
-		if (!isCurrent()) return null;
+export async function traceFor(request: TraceRequest, loadModel: () => Promise<CharModel>): Promise<TraceResult> {
+	if (request.model === 'latch') {
+		return { trace: traceSync('latch', LATCH_HIDDEN_SIZE, latchSteps(request.seed)), replaced: [], bitsPerChar: null };
 	}
+	const model = await loadModel();
+	const prepared = prepareText(model, request.text.length > 0 ? request.text : ' ');
+	return {
+		trace: traceSync('char', model.hiddenSize, charSteps(model, prepared.text)),
+		replaced: prepared.replaced,
+		bitsPerChar: model.checkpoint.finalBitsPerChar,
+	};
 }
 
 /** Default text: a sentence of chapter 2 (section 2.3). */

@@ -3,15 +3,17 @@
  * components/SequenceStepper.astro when the figure comes on screen.
  *
  * A sequence runs through a small LSTM (model.ts): every step's gates, C_t and h_t are computed with the
- * engine, in chunks that yield to the page. Heatmaps (Observable Plot cell marks) show each quantity per
+ * engine in a Web Worker (stepper.worker.ts), which also loads the character checkpoint. Heatmaps (Observable Plot cell marks) show each quantity per
  * unit over time with the current step outlined; a line chart follows C_t of one unit; <output>s and a
  * sentence give the numbers at the current step. Step, play/pause, speed and every choice live in the URL.
  */
 import * as Plot from '@observablehq/plot';
+import { PLOT_RULES, plotChart } from '../shared/plot.ts';
 import { defaultState } from '../shared/url-state.ts';
-import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
-import type { CharCheckpoint, CharModel } from './char-model.ts';
-import { loadCharModel, prepareText, MAX_TEXT } from './char-model.ts';
+import { WorkerRuns } from '../shared/worker-channel.ts';
+import { button, copyLinkControl, el, integerControl, nextFrame, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
+import { MAX_TEXT } from './char-model.ts';
+import type { StepperCommand, StepperEvent } from './stepper.worker.ts';
 import {
 	CHANNELS,
 	SEQUENTIAL,
@@ -24,27 +26,17 @@ import {
 	latchSteps,
 	showChar,
 	stepperSchema,
-	traceChunked,
 	type ModelName,
 	type Series,
 	type StepperState,
 	type Trace,
+	type TraceResult,
 } from './model.ts';
-import { LATCH_HIDDEN_SIZE } from './latch.ts';
 import { SERIES_SYMBOL, textFor, type StepperText } from './labels.ts';
 
-let checkpoint: Promise<CharModel> | null = null;
-/** The checkpoint (~100 KB) is fetched only when the character model is chosen. */
-function loadChar(): Promise<CharModel> {
-	checkpoint ??= import('./char-model.json').then((m) => loadCharModel((m as unknown as { default: CharCheckpoint }).default));
-	return checkpoint;
-}
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Styles of the heatmaps' shadow root; colours still come from the page's custom properties. */
-const MAPS_CSS = `
+const MAPS_CSS = `${PLOT_RULES}
 .maps { display: grid; gap: 0.2rem; color: var(--sl-color-gray-2); }
 .ss-map { contain: layout paint style; }
 .ss-map-title { font-size: var(--sl-text-sm, 0.875rem); color: var(--sl-color-white); margin: 0.2rem 0 0; display: flex; flex-wrap: wrap; gap: 0 1em; align-items: center; }
@@ -79,8 +71,9 @@ export class SequenceStepperElement extends HTMLElement {
 	#state!: StepperState;
 	#binding!: ReturnType<typeof urlBinding<ReturnType<typeof stepperSchema>>>;
 	#trace: Trace | null = null;
-	#charModel: CharModel | null = null;
-	#runToken = 0;
+	#runs!: WorkerRuns<StepperCommand, StepperEvent>;
+	/** Whether the trace being computed should write the state to the URL when it arrives (not on first load). */
+	#saveWhenTraced = false;
 	#drawToken = 0;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#heatmaps: Heatmap[] = [];
@@ -125,6 +118,11 @@ export class SequenceStepperElement extends HTMLElement {
 		const anchor = this.closest('figure')?.id || 'sequence-stepper';
 		this.#binding = urlBinding(this.#schema, 'seq', anchor);
 		this.#state = this.#binding.load();
+		this.#runs = new WorkerRuns<StepperCommand, StepperEvent>(
+			() => new Worker(new URL('./stepper.worker.ts', import.meta.url), { type: 'module' }),
+			(event) => void this.#onEvent(event),
+			(message) => this.#fail(message),
+		);
 		this.#build();
 		this.dataset.ready = '';
 		// Colours come from CSS: redraw when the theme changes; redraw on a real width change.
@@ -136,11 +134,12 @@ export class SequenceStepperElement extends HTMLElement {
 		});
 		resizeObserver.observe(this.#maps);
 		this.#observers.push(themeObserver, resizeObserver);
-		void this.#recompute(false);
+		this.#recompute(false);
 	}
 
 	disconnectedCallback(): void {
 		this.#stop();
+		this.#runs?.terminate();
 		this.#binding?.cancel();
 		for (const o of this.#observers) o.disconnect();
 	}
@@ -159,7 +158,7 @@ export class SequenceStepperElement extends HTMLElement {
 				this.#state.t = 1;
 				this.#state.unit = 1;
 				this.#state.from = 1;
-				void this.#recompute();
+				this.#recompute();
 			},
 		);
 		this.#modelSelect = model.select;
@@ -171,7 +170,7 @@ export class SequenceStepperElement extends HTMLElement {
 			value: this.#state.seed,
 			onChange: (v) => {
 				this.#state.seed = v;
-				void this.#recompute();
+				this.#recompute();
 			},
 		});
 		this.#seedBox = this.#seed.root;
@@ -303,20 +302,18 @@ export class SequenceStepperElement extends HTMLElement {
 		if (value === this.#state.text) return;
 		this.#state.text = value;
 		this.#state.t = 1;
-		void this.#recompute();
+		this.#recompute();
 	}
 
 	#reset(): void {
 		this.#stop();
 		this.#state = defaultState(this.#schema);
-		void this.#recompute();
+		this.#recompute();
 	}
 
-	/** Runs the whole sequence through the chosen model (chunked), then redraws. */
-	async #recompute(save = true): Promise<void> {
+	/** Asks the worker to run the whole sequence through the chosen model; #onEvent draws the answer. */
+	#recompute(save = true): void {
 		this.#stop();
-		const token = ++this.#runToken;
-		const t = this.#text;
 		const s = this.#state;
 		this.#modelSelect.value = s.model;
 		this.#seed.set(s.seed);
@@ -324,33 +321,36 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#speedSelect.value = s.speed;
 		this.#seedBox.hidden = s.model !== 'latch';
 		this.#textBox.hidden = s.model !== 'char';
-		this.#busy.textContent = t.computing;
-		let trace: Trace | null;
-		try {
-			if (s.model === 'char') {
-				const model = (this.#charModel ??= await loadChar());
-				if (token !== this.#runToken) return;
-				const prepared = prepareText(model, s.text.length > 0 ? s.text : ' ');
-				this.#textNote.textContent = t.textNote(MAX_TEXT, model.checkpoint.finalBitsPerChar.toFixed(2));
-				this.#replaced.textContent = prepared.replaced.length ? t.replaced(prepared.replaced.map(showChar).join(' ')) : '';
-				trace = await traceChunked('char', model.hiddenSize, charSteps(model, prepared.text), pause, () => token === this.#runToken);
-			} else {
-				trace = await traceChunked('latch', LATCH_HIDDEN_SIZE, latchSteps(s.seed), pause, () => token === this.#runToken);
-			}
-		} catch (error) {
-			if (token === this.#runToken) this.#busy.textContent = `${t.loadError} ${error instanceof Error ? error.message : String(error)}`;
-			return;
+		this.#busy.textContent = this.#text.computing;
+		this.#saveWhenTraced = save;
+		this.#runs.start({ type: 'trace', request: s.model === 'char' ? { model: 'char', text: s.text } : { model: 'latch', seed: s.seed } });
+	}
+
+	async #onEvent(event: StepperEvent): Promise<void> {
+		if (event.type === 'error') return this.#fail(event.message);
+		await this.#show(event);
+	}
+
+	#fail(message: string): void {
+		this.#busy.textContent = `${this.#text.loadError} ${message}`;
+	}
+
+	/** Takes a trace from the worker: notes about the input, controls sized to it, charts, readouts. */
+	async #show({ trace, replaced, bitsPerChar }: TraceResult): Promise<void> {
+		const t = this.#text;
+		if (trace.model === 'char') {
+			this.#textNote.textContent = t.textNote(MAX_TEXT, (bitsPerChar ?? 0).toFixed(2));
+			this.#replaced.textContent = replaced.length ? t.replaced(replaced.map(showChar).join(' ')) : '';
 		}
-		if (!trace || token !== this.#runToken) return;
 		this.#trace = trace;
-		this.#state = clampToTrace(s, trace.steps.length, trace.hiddenSize);
+		this.#state = clampToTrace(this.#state, trace.steps.length, trace.hiddenSize);
 		this.#busy.textContent = '';
-		this.#note.textContent = s.model === 'latch' ? t.latchNote : t.charNote;
+		this.#note.textContent = trace.model === 'latch' ? t.latchNote : t.charNote;
 		this.#configure(trace);
 		this.#buildReadouts(trace);
-		await this.#drawCharts();
-		if (token !== this.#runToken) return;
-		this.#showStep(save);
+		const drawn = await this.#drawCharts();
+		if (!drawn || this.#trace !== trace) return;
+		this.#showStep(this.#saveWhenTraced);
 	}
 
 	/** Slider range and the unit/window choices for this trace. */
@@ -465,10 +465,13 @@ export class SequenceStepperElement extends HTMLElement {
 		};
 	}
 
-	/** Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart. */
-	async #drawCharts(): Promise<void> {
+	/**
+	 * Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart.
+	 * Resolves false if a newer drawing superseded this one before it finished.
+	 */
+	async #drawCharts(): Promise<boolean> {
 		const trace = this.#trace;
-		if (!trace) return;
+		if (!trace) return false;
 		const token = ++this.#drawToken;
 		const t = this.#text;
 		const T = trace.steps.length;
@@ -507,7 +510,7 @@ export class SequenceStepperElement extends HTMLElement {
 		}
 
 		for (const panel of panels) {
-			if (token !== this.#drawToken) return;
+			if (token !== this.#drawToken) return false;
 			const lo = panel.kind === 'sequential' ? 0 : -panel.extent;
 			const hi = panel.kind === 'sequential' ? 1 : panel.extent;
 			const values = panel.data.map((d) => d.v);
@@ -516,7 +519,7 @@ export class SequenceStepperElement extends HTMLElement {
 					? t.inputAria(T, step)
 					: t.heatmapAria(panel.name, from, to, T, step, formatNumber(Math.min(...values)), formatNumber(Math.max(...values)));
 			const ariaLabel = label(this.#state.t);
-			const svg = Plot.plot({
+			const svg = plotChart({
 				width,
 				height: panel.rows.length * rowHeight + 30,
 				marginLeft: fontSize * 3.6,
@@ -564,11 +567,12 @@ export class SequenceStepperElement extends HTMLElement {
 			this.#heatmaps = [...maps, ...this.#heatmaps.slice(maps.length)];
 			await nextFrame();
 		}
-		if (token !== this.#drawToken) return;
+		if (token !== this.#drawToken) return false;
 		while (this.#mapsBox.children.length > figures.length) this.#mapsBox.lastElementChild!.remove();
 		this.#heatmaps = maps;
 		this.#drawLine();
 		this.#moveMarkers();
+		return true;
 	}
 
 	/** C_t of the chosen unit over time; the current step's rule and dot are moved by #moveMarkers. */
@@ -580,7 +584,7 @@ export class SequenceStepperElement extends HTMLElement {
 		const cs = data.map((d) => d.c);
 		const width = Math.max(260, this.#line.clientWidth || 640);
 		const fontSize = this.#fontSize;
-		const chart = Plot.plot({
+		const chart = plotChart({
 			width,
 			height: Math.round(fontSize * 11),
 			marginLeft: fontSize * 3.6,

@@ -113,6 +113,11 @@ export function button(text: string, onClick: () => void, className = 'w-button'
 	return b;
 }
 
+/** Resolves at the next animation frame: work split across frames leaves the page free to paint and answer. */
+export function nextFrame(): Promise<void> {
+	return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 /** True when the reader asked the system for less motion: widgets then jump instead of animating. */
 export function prefersReducedMotion(): boolean {
 	return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -10,13 +10,13 @@ import { CLEAR_STEPS, READ_STEPS, WRITE_STEPS, latchParams, pulseTrain } from '.
 import { loadCharModel, nextCharProbabilities, prepareText, topK, embed, type CharCheckpoint } from '../../../src/widgets/sequence-stepper/char-model.ts';
 import { chapterProse } from '../../../src/widgets/sequence-stepper/corpus.ts';
 import {
-	CHUNK,
+	DEFAULT_SEED,
 	DEFAULT_TEXT,
 	charSteps,
 	clampToTrace,
 	latchSteps,
 	stepperSchema,
-	traceChunked,
+	traceFor,
 	traceSync,
 } from '../../../src/widgets/sequence-stepper/model.ts';
 
@@ -135,16 +135,32 @@ test('chapter prose drops markup, math and components', () => {
 	assert.equal(chapterProse(mdx), '2.1 The gate A gate scales by the sigmoid. one two');
 });
 
-test('long sequences are computed in chunks that yield, and a newer run cancels an older one', async () => {
+test('traceFor answers the page’s requests as the worker does: latch without the checkpoint, char with it', async () => {
+	let loads = 0;
 	const model = loadCharModel(checkpoint);
-	const text = 'x'.repeat(CHUNK * 3 + 7);
-	let pauses = 0;
-	const trace = await traceChunked('char', 32, charSteps(model, text), async () => void pauses++);
-	assert.equal(trace!.steps.length, text.length);
-	assert.equal(pauses, 3);
-	let current = true;
-	const cancelled = await traceChunked('char', 32, charSteps(model, text), async () => void (current = false), () => current);
-	assert.equal(cancelled, null);
+	const loadModel = async () => (loads++, model);
+
+	const latch = await traceFor({ model: 'latch', seed: DEFAULT_SEED }, loadModel);
+	assert.equal(loads, 0, 'the latch never loads the checkpoint');
+	assert.deepEqual(latch.trace, traceSync('latch', 2, latchSteps(DEFAULT_SEED)));
+	assert.deepEqual([latch.replaced, latch.bitsPerChar], [[], null]);
+
+	const text = 'Gates — “open” ∑ and shut';
+	const char = await traceFor({ model: 'char', text }, loadModel);
+	assert.equal(loads, 1);
+	const prepared = prepareText(model, text);
+	assert.deepEqual(char.trace, traceSync('char', 32, charSteps(model, prepared.text)));
+	assert.deepEqual(char.replaced, prepared.replaced);
+	assert.ok(char.replaced.includes('∑'), 'a character outside the alphabet is reported');
+	assert.equal(char.bitsPerChar, checkpoint.finalBitsPerChar);
+	// What the worker posts survives structured cloning unchanged (typed arrays included).
+	assert.deepEqual(structuredClone(char), char);
+
+	const empty = await traceFor({ model: 'char', text: '' }, loadModel);
+	assert.equal(empty.trace.steps.length, 1, 'an empty text is read as one space');
+	const long = await traceFor({ model: 'char', text: 'x'.repeat(500) }, loadModel);
+	assert.equal(long.trace.steps.length, 200, 'capped at MAX_TEXT');
+	await assert.rejects(traceFor({ model: 'char', text }, async () => Promise.reject(new Error('checkpoint missing'))), /checkpoint missing/);
 });
 
 test('the state schema round-trips through the URL (text included) and clamps to the trace', () => {

@@ -1,0 +1,58 @@
+/**
+ * What keeps the main thread free, checked without timing anything (timings live in bench/main-thread.ts):
+ * - a widget coming to life adds no stylesheet and no <link> to the document. Chrome answers either by
+ *   restyling and relaying out the whole chapter, ~80 ms on a page full of formulas; Plot's per-chart
+ *   <style> and Vite's modulepreload links were exactly that;
+ * - the sequence stepper's tracing and checkpoint loading happen in its Web Worker.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { htmlOf, PAGES } from './site.ts';
+
+/** Each widget and what it shows once live: a Plot chart, or typeset equations for the cell explorer. */
+const WIDGETS = [
+	{ tag: 'activation-explorer', drawn: 'svg.cs-plot' },
+	{ tag: 'cell-explorer', drawn: '.ce-equation .katex' },
+	{ tag: 'sequence-stepper', drawn: '.ss-line svg.cs-plot' },
+	{ tag: 'gradient-lab', drawn: 'svg.cs-plot' },
+	{ tag: 'memory-race', drawn: 'svg.cs-plot' },
+	{ tag: 'gate-ablation', drawn: 'svg.cs-plot' },
+] as const;
+
+const pagesWith = (tag: string) => PAGES.filter((p) => p.startsWith('/en/') && htmlOf(p).includes(`<${tag}`));
+
+/** Stylesheets and <link>s of the document (shadow roots not included: their styles are scoped). */
+const documentStyles = (page: Page) =>
+	page.evaluate(() => ({
+		sheets: document.styleSheets.length,
+		links: document.querySelectorAll('link').length,
+		styleElements: document.querySelectorAll('style').length,
+	}));
+
+for (const { tag, drawn } of WIDGETS) {
+	test(`${tag}: coming to life adds no stylesheet or link to the page`, async ({ page }) => {
+		const url = pagesWith(tag)[0];
+		expect(url, `an English page with <${tag}>`).toBeTruthy();
+		await page.goto(url);
+		await page.waitForLoadState('load');
+		const before = await documentStyles(page);
+		await page.locator(tag).first().scrollIntoViewIfNeeded();
+		await expect(page.locator(`${tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
+		await expect(page.locator(tag).first().locator(drawn).first()).toBeAttached({ timeout: 30_000 });
+		expect(await documentStyles(page)).toEqual(before);
+	});
+}
+
+test('the sequence stepper traces in a Web Worker; the page itself never fetches the checkpoint', async ({ page }) => {
+	const url = PAGES.find((p) => p.startsWith('/en/') && htmlOf(p).includes('<sequence-stepper data-lang="en" data-model="char"'));
+	expect(url, 'an English page with the character stepper').toBeTruthy();
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
+	await page.goto(url!);
+	await page.locator('sequence-stepper').scrollIntoViewIfNeeded();
+	const stepper = page.locator('sequence-stepper');
+	await expect(stepper.getByRole('status', { name: 'x_t (character read)' })).not.toBeEmpty({ timeout: 30_000 });
+	expect(workers.some((u) => /stepper\.worker/.test(u)), `workers: ${workers.join(', ')}`).toBe(true);
+	// The checkpoint's chunk is imported by the worker only: no module script of the page refers to it.
+	const pageModules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+	expect(pageModules.filter((u) => /char-model/.test(u))).toEqual([]);
+});
