@@ -3,9 +3,10 @@
  * components/SequenceStepper.astro when the figure comes on screen.
  *
  * A sequence runs through a small LSTM (model.ts): every step's gates, C_t and h_t are computed with the
- * engine in a Web Worker (stepper.worker.ts), which also loads the character checkpoint. Heatmaps (Observable Plot cell marks) show each quantity per
- * unit over time with the current step outlined; a line chart follows C_t of one unit; <output>s and a
- * sentence give the numbers at the current step. Step, play/pause, speed and every choice live in the URL.
+ * engine in a Web Worker (stepper.worker.ts), which also loads the character checkpoint. Heatmaps
+ * (Observable Plot cell marks) show each quantity per unit over time with the current step outlined; a line
+ * chart follows C_t of one unit; <output>s and a sentence give the numbers at the current step. Step,
+ * play/pause, speed and every choice live in the URL.
  */
 import * as Plot from '@observablehq/plot';
 import { PLOT_RULES, plotChart } from '../shared/plot.ts';
@@ -20,10 +21,8 @@ import {
 	SERIES,
 	SPEEDS,
 	UNITS_PER_PAGE,
-	charSteps,
 	clampToTrace,
 	formatNumber,
-	latchSteps,
 	showChar,
 	stepperSchema,
 	type ModelName,
@@ -33,7 +32,6 @@ import {
 	type TraceResult,
 } from './model.ts';
 import { SERIES_SYMBOL, textFor, type StepperText } from './labels.ts';
-
 
 /** Styles of the heatmaps' shadow root; colours still come from the page's custom properties. */
 const MAPS_CSS = `${PLOT_RULES}
