@@ -13,6 +13,7 @@
  * order and returns the first whose cumulative probability exceeds u · total, u = rng.next() ∈ [0, 1).
  * Everything is computed in float64, so the same logits and the same seed give the same index everywhere.
  */
+import { exp as exactExp } from '../exact-math.ts';
 import type { Rng } from '../rng.ts';
 
 export interface SamplingOptions {
@@ -50,7 +51,7 @@ export function samplingDistribution(logits: ArrayLike<number>, options: Samplin
   const zMax = logits[argmax(logits)];
   let total = 0;
   for (let k = 0; k < V; k++) {
-    p[k] = Math.exp((logits[k] - zMax) / temperature);
+    p[k] = exactExp((logits[k] - zMax) / temperature);
     total += p[k];
   }
   for (let k = 0; k < V; k++) p[k] /= total;

@@ -5,6 +5,7 @@
  * cross-entropy per character in bits is its "bits per character" (bpc): a uniform guess over V characters
  * costs log2 V bits, a perfect model 0.
  */
+import { exp as exactExp } from '../exact-math.ts';
 
 /** Nats → bits: x / ln 2. */
 export function natsToBits(nats: number): number {
@@ -18,5 +19,5 @@ export function bitsToNats(bits: number): number {
 
 /** Perplexity e^{loss} of a mean cross-entropy in nats (the effective number of equally likely choices). */
 export function perplexity(nats: number): number {
-  return Math.exp(nats);
+  return exactExp(nats);
 }

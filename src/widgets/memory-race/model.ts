@@ -12,6 +12,7 @@
  * b_f = log(u), u ~ U(1, T − 1) and b_i = −b_f gives the units memories spread over the task's time range.
  * PyTorch's default U(±1/√H) starts every unit with f ≈ 0.5, a memory of about two steps.
  */
+import { log as exactLog } from '../../engine/exact-math.ts';
 import { Rng } from '../../engine/rng.ts';
 import { Tensor } from '../../engine/tensor.ts';
 import { reshape, slice } from '../../engine/ops/reshape.ts';
@@ -170,7 +171,7 @@ export function chronoInit(lstm: LSTM, T: number, rng: Rng): void {
   const H = lstm.hiddenSize;
   const { biasIh, biasHh } = lstm.layerWeights(0);
   for (let j = 0; j < H; j++) {
-    const bf = Math.log(rng.uniform(1, Math.max(1, T - 1)));
+    const bf = exactLog(rng.uniform(1, Math.max(1, T - 1)));
     biasIh.data[H + j] = bf; // forget rows f
     biasHh.data[H + j] = 0;
     biasIh.data[j] = -bf; // input rows i

@@ -5,6 +5,7 @@
  */
 import { CharLSTM } from '../../engine/train/char-model.ts';
 import { CharVocab } from '../../engine/text/vocab.ts';
+import { exp as exactExp } from '../../engine/exact-math.ts';
 import { Rng } from '../../engine/rng.ts';
 import type { LstmStepParams } from '../../engine/lstm-step.ts';
 import { toPlainAscii } from './corpus.ts';
@@ -92,7 +93,7 @@ export function nextCharProbabilities(model: CharModel, h: ArrayLike<number>): F
 	}
 	let total = 0;
 	for (let v = 0; v < V; v++) {
-		z[v] = Math.exp(z[v] - max); // max-subtracted, so exp never overflows
+		z[v] = exactExp(z[v] - max); // max-subtracted, so exp never overflows
 		total += z[v];
 	}
 	for (let v = 0; v < V; v++) z[v] /= total;
