@@ -47,6 +47,9 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: true,
 			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+			// Code listings wrap long lines (indented under their line) instead of scrolling sideways: a
+			// listing projected in class is read whole. Copying still gives the original lines.
+			expressiveCode: { defaultProps: { wrap: true } },
 		}),
 		mdx(),
 	],

@@ -32,13 +32,18 @@ export interface LstmStepResult {
 }
 
 /**
- * One LSTM time step in float64 on plain arrays, written to be read next to chapter 4.
+ * One LSTM time step in float64 on plain arrays, written to be read next
+ * to chapter 4.
  *
- * The chapter writes each gate with one matrix acting on the concatenation [h_{t-1}, x_t]:
+ * The chapter writes each gate with one matrix acting on the
+ * concatenation [h_{t-1}, x_t]:
  *   f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
- * PyTorch stores the same matrix split in two column blocks, W_f = [W_hf | W_if], with W_hf ∈ ℝ^{H×H} in
- * weight_hh and W_if ∈ ℝ^{H×I} in weight_ih, so W_f·[h_{t-1}, x_t] = W_if·x_t + W_hf·h_{t-1} (eq-weight-split). PyTorch also
- * carries two biases, b_ih and b_hh; only their sum matters, so the chapter's b_f = b_if + b_hf.
+ * PyTorch stores the same matrix split in two column blocks,
+ * W_f = [W_hf | W_if], with W_hf ∈ ℝ^{H×H} in weight_hh and
+ * W_if ∈ ℝ^{H×I} in weight_ih, so
+ *   W_f·[h_{t-1}, x_t] = W_if·x_t + W_hf·h_{t-1}   (eq-weight-split).
+ * PyTorch also carries two biases, b_ih and b_hh; only their sum
+ * matters, so the chapter's b_f = b_if + b_hf.
  *
  * @param p  layer parameters, PyTorch layout, gate order i, f, g, o
  * @param x  x_t, length I
@@ -53,8 +58,12 @@ export function lstmStep(
 ): LstmStepResult {
   const I = p.inputSize;
   const H = p.hiddenSize;
-  if (!Number.isInteger(I) || I < 1) throw new Error(`lstmStep: inputSize expected a positive integer, got ${I}`);
-  if (!Number.isInteger(H) || H < 1) throw new Error(`lstmStep: hiddenSize expected a positive integer, got ${H}`);
+  if (!Number.isInteger(I) || I < 1) throw new Error(
+    `lstmStep: inputSize expected a positive integer, got ${I}`,
+  );
+  if (!Number.isInteger(H) || H < 1) throw new Error(
+    `lstmStep: hiddenSize expected a positive integer, got ${H}`,
+  );
   checkLength('weightIh', p.weightIh, [4 * H, I]);
   checkLength('weightHh', p.weightHh, [4 * H, H]);
   checkLength('biasIh', p.biasIh, [4 * H]);
@@ -63,7 +72,8 @@ export function lstmStep(
   checkLength('hPrev', hPrev, [H]);
   checkLength('cPrev', cPrev, [H]);
 
-  // pre[r] = (W_ih·x_t)[r] + b_ih[r] + (W_hh·h_{t-1})[r] + b_hh[r]  for the 4H stacked gate rows.
+  // For the 4H stacked gate rows:
+  // pre[r] = (W_ih·x_t)[r] + b_ih[r] + (W_hh·h_{t-1})[r] + b_hh[r]
   const pre = new Float64Array(4 * H);
   for (let r = 0; r < 4 * H; r++) {
     let s = p.biasIh[r] + p.biasHh[r];
@@ -85,12 +95,18 @@ export function lstmStep(
   const c = new Float64Array(H);
   const h = new Float64Array(H);
   for (let j = 0; j < H; j++) {
-    i[j] = sigmoid(preI[j]); // eq-input-gate:   i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
-    f[j] = sigmoid(preF[j]); // eq-forget-gate:  f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-    g[j] = tanh(preG[j]); // eq-candidate:    C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)   (PyTorch's g_t)
-    o[j] = sigmoid(preO[j]); // eq-output-gate:  o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
-    c[j] = f[j] * cPrev[j] + i[j] * g[j]; // eq-cell-state:   C_t = f_t * C_{t-1} + i_t * C̃_t
-    h[j] = o[j] * tanh(c[j]); // eq-hidden-state: h_t = o_t * tanh(C_t)
+    // eq-input-gate: i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+    i[j] = sigmoid(preI[j]);
+    // eq-forget-gate: f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+    f[j] = sigmoid(preF[j]);
+    // eq-candidate: C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C) (PyTorch's g_t)
+    g[j] = tanh(preG[j]);
+    // eq-output-gate: o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+    o[j] = sigmoid(preO[j]);
+    // eq-cell-state: C_t = f_t * C_{t-1} + i_t * C̃_t
+    c[j] = f[j] * cPrev[j] + i[j] * g[j];
+    // eq-hidden-state: h_t = o_t * tanh(C_t)
+    h[j] = o[j] * tanh(c[j]);
   }
   return { i, f, g, o, c, h, preI, preF, preG, preO };
 }

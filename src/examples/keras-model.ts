@@ -1,23 +1,35 @@
 /**
- * Chapter 5.1 — the article's Keras model, rebuilt with Cell State's Keras-shaped façade.
+ * Chapter 5.1 — the article's Keras model, rebuilt with Cell State's
+ * Keras-shaped façade. Python (the article) and TypeScript (this file),
+ * statement by statement:
  *
- *   Python (the article)                     TypeScript (this file)
- *   tf.keras.Sequential([                    sequential([
- *     LSTM(128, return_sequences=True),      lstm(128, { returnSequences: true }),
- *     LSTM(128),                             lstm(128),
- *     Dense(10, activation='softmax')])      dense(10, { activation: 'softmax' })], { rng })
- *   model.compile(                           model.compile({
- *     loss='categorical_crossentropy', …)    loss: 'categoricalCrossentropy', … })
- *   model.fit(x_train, y_train, epochs=10)   await model.fit(xTrain, yTrain, { epochs: 10 })
+ *   Python:  tf.keras.Sequential([
+ *              LSTM(128, return_sequences=True),
+ *              LSTM(128),
+ *              Dense(10, activation='softmax')])
+ *   TS:      sequential([
+ *              lstm(128, { returnSequences: true }),
+ *              lstm(128),
+ *              dense(10, { activation: 'softmax' })], { rng })
+ *
+ *   Python:  model.compile(loss='categorical_crossentropy', …)
+ *   TS:      model.compile({ loss: 'categoricalCrossentropy', … })
+ *
+ *   Python:  model.fit(x_train, y_train, epochs=10)
+ *   TS:      await model.fit(xTrain, yTrain, { epochs: 10 })
  *
  *   (LSTM and Dense are tf.keras.layers.LSTM and tf.keras.layers.Dense.)
  */
-import { Rng, sequential, lstm, dense, type EpochLogs } from '../engine/index.ts';
+import {
+  Rng, sequential, lstm, dense, type EpochLogs,
+} from '../engine/index.ts';
 import { makeFirstDigitTask } from './first-digit-task.ts';
 
 export interface KerasExampleOptions {
-  seed?: number; // one seed drives the data, the initial weights and the shuffles
-  units?: number; // H; the article uses 128, smaller trains faster in a browser tab
+  // One seed drives the data, the initial weights and the shuffles.
+  seed?: number;
+  // H; the article uses 128, smaller trains faster in a browser tab.
+  units?: number;
   steps?: number; // T, the sequence length
   samples?: number; // N, training sequences
   epochs?: number;
@@ -25,22 +37,33 @@ export interface KerasExampleOptions {
 }
 
 export async function run(options: KerasExampleOptions = {}) {
-  const { seed = 7, units = 32, steps = 6, samples = 640, epochs = 15, onEpochEnd } = options;
+  const {
+    seed = 7, units = 32, steps = 6, samples = 640, epochs = 15, onEpochEnd,
+  } = options;
   const rng = new Rng(seed);
-  const train = makeFirstDigitTask(samples, steps, rng); // x: [N, T, 10], y: [N, 10] one-hot
-  const test = makeFirstDigitTask(200, steps, rng); //      held-out sequences, never trained on
+  // x: [N, T, 10], y: [N, 10] one-hot
+  const train = makeFirstDigitTask(samples, steps, rng);
+  // Held-out sequences, never trained on.
+  const test = makeFirstDigitTask(200, steps, rng);
 
   const model = sequential(
     [
-      lstm(units, { returnSequences: true }), // [N, T, 10] → [N, T, H]: h_t for every step t
-      lstm(units), //                             [N, T, H]  → [N, H]:    only the last h_T
-      dense(10, { activation: 'softmax' }), //    [N, H]     → [N, 10]:   softmax(h_T · W + b)
+      // [N, T, 10] → [N, T, H]: h_t for every step t
+      lstm(units, { returnSequences: true }),
+      // [N, T, H] → [N, H]: only the last h_T
+      lstm(units),
+      // [N, H] → [N, 10]: softmax(h_T · W + b)
+      dense(10, { activation: 'softmax' }),
     ],
     { rng },
   );
   // Cross-entropy against one-hot labels, Adam (lr 0.001, Keras's default),
   // accuracy as a metric.
-  model.compile({ loss: 'categoricalCrossentropy', optimizer: 'adam', metrics: ['accuracy'] });
+  model.compile({
+    loss: 'categoricalCrossentropy',
+    optimizer: 'adam',
+    metrics: ['accuracy'],
+  });
 
   // The first 80 % of the samples train, the last 20 % validate;
   // each epoch reshuffles the training order.
@@ -51,7 +74,8 @@ export async function run(options: KerasExampleOptions = {}) {
     onEpochEnd,
   });
 
-  const { loss, accuracy } = model.evaluate(test.x, test.y); // on unseen sequences
+  // Loss and accuracy on unseen sequences.
+  const { loss, accuracy } = model.evaluate(test.x, test.y);
   return {
     losses: history.history.loss,
     loss,

@@ -1,9 +1,11 @@
 /**
- * Chapter 5.2 — the article's PyTorch LSTMModel, rebuilt with Cell State's PyTorch-shaped API.
- * Same names, same layouts (weight_ih_l0 [4H, I], gate order i, f, g, o), same training loop.
+ * Chapter 5.2 — the article's PyTorch LSTMModel, rebuilt with Cell
+ * State's PyTorch-shaped API. Same names, same layouts
+ * (weight_ih_l0 [4H, I], gate order i, f, g, o), same training loop.
  */
 import {
-  Rng, Module, LSTM, Linear, Adam, Tensor, zeros, slice, reshape, crossEntropy, noGrad,
+  Rng, Module, LSTM, Linear, Adam, Tensor, zeros, slice, reshape,
+  crossEntropy, noGrad,
 } from '../engine/index.ts';
 import { makeFirstDigitTask } from './first-digit-task.ts';
 
@@ -25,18 +27,25 @@ export class LSTMModel extends Module {
     this.hiddenSize = hiddenSize;
     this.numLayers = numLayers;
     // nn.LSTM(input_size, hidden_size, num_layers, batch_first=True)
-    this.lstm = new LSTM({ inputSize, hiddenSize, numLayers, batchFirst: true, rng });
+    this.lstm = new LSTM({
+      inputSize, hiddenSize, numLayers, batchFirst: true, rng,
+    });
     // nn.Linear(hidden_size, num_classes)
-    this.fc = new Linear({ inFeatures: hiddenSize, outFeatures: numClasses, rng });
+    this.fc = new Linear({
+      inFeatures: hiddenSize, outFeatures: numClasses, rng,
+    });
   }
 
   /** x: [B, T, I] → logits [B, numClasses]. */
   forward(x: Tensor): Tensor {
     const [B, T] = x.shape;
-    const h0 = zeros([this.numLayers, B, this.hiddenSize]); // h_0 = 0, [L, B, H]
-    const c0 = zeros([this.numLayers, B, this.hiddenSize]); // C_0 = 0, [L, B, H]
-    const [out] = this.lstm.forward(x, [h0, c0]); // out: [B, T, H], h_t of the top layer
-    // out[:, -1, :]: the last step along dimension 1, [B, 1, H], reshaped to [B, H]
+    // h_0 = 0 and C_0 = 0, each [L, B, H]
+    const h0 = zeros([this.numLayers, B, this.hiddenSize]);
+    const c0 = zeros([this.numLayers, B, this.hiddenSize]);
+    // out: [B, T, H], h_t of the top layer
+    const [out] = this.lstm.forward(x, [h0, c0]);
+    // out[:, -1, :]: the last step along dimension 1, [B, 1, H],
+    // reshaped to [B, H]
     const last = reshape(slice(out, 1, T - 1, T), [B, this.hiddenSize]);
     return this.fc.forward(last); // [B, numClasses], the logits z
   }
@@ -59,7 +68,8 @@ export async function run(options: PytorchExampleOptions = {}) {
     numEpochs = 15, batchSize = 32, lr = 0.005,
   } = options;
   const rng = new Rng(seed);
-  const train = makeFirstDigitTask(samples, steps, rng); // x: [N, T, 10], labels: [N]
+  // x: [N, T, 10], labels: [N]
+  const train = makeFirstDigitTask(samples, steps, rng);
   const test = makeFirstDigitTask(200, steps, rng);
 
   // LSTMModel(input_size=10, hidden_size, num_layers, num_classes=10)
@@ -72,22 +82,31 @@ export async function run(options: PytorchExampleOptions = {}) {
   const losses: number[] = [];
   for (let epoch = 0; epoch < numEpochs; epoch++) {
     const order = Array.from({ length: samples }, (_, n) => n);
-    rng.shuffle(order); // DataLoader(shuffle=True): a new seeded order every epoch
+    // DataLoader(shuffle=True): a new seeded order every epoch
+    rng.shuffle(order);
     let total = 0;
     for (let s = 0; s < samples; s += batchSize) {
       const idx = order.slice(s, s + batchSize);
-      const { inputs, labels } = batch(train, idx); // [B, T, 10], [B]
-      const outputs = model.forward(inputs); //        outputs = model(inputs)
-      const loss = crossEntropy(outputs, labels); //   loss = criterion(outputs, labels)
-      optimizer.zeroGrad(); //                         optimizer.zero_grad()
-      loss.backward(); //                              loss.backward(): fills every .grad
-      optimizer.step(); //                             optimizer.step()
+      // inputs: [B, T, 10], labels: [B]
+      const { inputs, labels } = batch(train, idx);
+      // outputs = model(inputs)
+      const outputs = model.forward(inputs);
+      // loss = criterion(outputs, labels)
+      const loss = crossEntropy(outputs, labels);
+      // optimizer.zero_grad()
+      optimizer.zeroGrad();
+      // loss.backward(): fills every .grad
+      loss.backward();
+      // optimizer.step()
+      optimizer.step();
       total += loss.item() * idx.length;
     }
-    losses.push(total / samples); // mean training loss of the epoch, in nats
+    // Mean training loss of the epoch, in nats.
+    losses.push(total / samples);
   }
 
-  // Accuracy on unseen sequences, without recording a tape (torch.no_grad()).
+  // Accuracy on unseen sequences, without recording a tape
+  // (torch.no_grad()).
   const accuracy = noGrad(() => {
     const logits = model.forward(test.x);
     let correct = 0;
@@ -105,7 +124,10 @@ function batch(data: { x: Tensor; labels: Int32Array }, idx: number[]) {
   const [, T, I] = data.x.shape;
   const inputs = zeros([idx.length, T, I]);
   idx.forEach((n, b) => {
-    inputs.data.set(data.x.data.subarray(n * T * I, (n + 1) * T * I), b * T * I);
+    inputs.data.set(
+      data.x.data.subarray(n * T * I, (n + 1) * T * I),
+      b * T * I,
+    );
   });
   return { inputs, labels: Int32Array.from(idx, (n) => data.labels[n]) };
 }

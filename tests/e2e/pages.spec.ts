@@ -44,6 +44,11 @@ for (const url of PAGES) {
 		// Every chapter carries at least one formula.
 		if (/\/\d\d-[^/]+\/$/.test(url)) expect(await page.locator('.katex').count()).toBeGreaterThan(0);
 		await expect(page.locator('.katex-error')).toHaveCount(0);
+		// Code listings wrap instead of scrolling sideways.
+		const overflowing = await page.locator('.expressive-code pre').evaluateAll((pres) =>
+			pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).map((pre) => pre.textContent?.slice(0, 60)),
+		);
+		expect(overflowing, 'code listings wider than their box').toEqual([]);
 
 		// Budget: without widgets, only the shell's scripts.
 		const html = htmlOf(url);

@@ -23,7 +23,8 @@ model = tf.keras.Sequential([
 ])
 
 # Compile the model
-model.compile(loss='categorical_crossentropy', optimizer='adam', metrics=['accuracy'])
+model.compile(loss='categorical_crossentropy', optimizer='adam',
+              metrics=['accuracy'])
 
 # Train the model
 model.fit(x_train, y_train, epochs=10)
