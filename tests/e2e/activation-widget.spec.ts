@@ -103,3 +103,33 @@ test('without JavaScript the figure still shows the table of values', async ({ b
 	await expect(table.getByRole('row', { name: /^1 / })).toContainText('0.7311');
 	await context.close();
 });
+
+test('a link restores z in a fresh page; Reset returns to z = 1', async ({ page, browser }) => {
+	await page.goto(widgetPage('en'));
+	await page.locator('activation-explorer').scrollIntoViewIfNeeded();
+	const number = page.getByRole('spinbutton', { name: 'Input z, typed' });
+	await number.fill('-2.35');
+	await number.press('Enter');
+	await expectReadouts(page, -2.35);
+	// The URL is written once the reader pauses; the link ends at the figure.
+	await expect.poll(() => new URL(page.url()).searchParams.get('act.z')).toBe('-2.35');
+	const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+	const sender = await context.newPage();
+	await sender.goto(page.url());
+	await sender.locator('activation-explorer').scrollIntoViewIfNeeded();
+	await sender.getByRole('button', { name: 'Copy link' }).click();
+	await expect(sender.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+	const link = await sender.evaluate(() => navigator.clipboard.readText());
+	expect(link).toMatch(/act\.z=-2\.35.*#activation-explorer$/);
+	await context.close();
+
+	const fresh = await browser.newPage();
+	await fresh.goto(link);
+	await expect(fresh.getByRole('spinbutton', { name: 'Input z, typed' })).toHaveValue('-2.35');
+	await expectReadouts(fresh, -2.35);
+	await fresh.getByRole('button', { name: 'Reset' }).click();
+	await expect(fresh.getByRole('slider', { name: 'Input z' })).toHaveValue('1');
+	await expectReadouts(fresh, 1);
+	await expect.poll(() => new URL(fresh.url()).searchParams.has('act.z')).toBe(false);
+	await fresh.close();
+});

@@ -4,13 +4,14 @@
  *
  * A slider (and a number field for exact values) chooses z; a point follows it along σ, tanh, σ′
  * and tanh′, four <output>s read the values out, and a text alternative describes the chart with
- * the current numbers. Colours come from CSS custom properties so both themes work.
+ * the current numbers. z lives in the URL (Copy link, Reset). Colours come from CSS custom properties
+ * so both themes work.
  */
 import * as Plot from '@observablehq/plot';
 import { plotChart } from '../shared/plot.ts';
-import { CURVES, Z_MAX, Z_MIN, Z_STEP, clampZ, formatNumber, sampleCurves, valuesAt, type Curve } from './model.ts';
+import { ACTIVATION_SCHEMA, CURVES, Z_DEFAULT, Z_MAX, Z_MIN, Z_STEP, clampZ, formatNumber, sampleCurves, valuesAt, type Curve } from './model.ts';
 import { SYMBOLS, textFor, type ActivationText } from './labels.ts';
-import { el } from '../shared/dom.ts';
+import { button, copyLinkControl, el, urlBinding } from '../shared/dom.ts';
 
 /**
  * Derivatives are dashed so colour is not the only cue. Colours are set in CSS through the class
@@ -23,8 +24,9 @@ const CURVE_POINTS = sampleCurves();
 let instances = 0;
 
 export class ActivationExplorerElement extends HTMLElement {
-	#z = 1;
+	#z = Z_DEFAULT;
 	#text: ActivationText = textFor('en');
+	#binding!: ReturnType<typeof urlBinding<typeof ACTIVATION_SCHEMA>>;
 	#slider!: HTMLInputElement;
 	#number!: HTMLInputElement;
 	#outputs = {} as Record<Curve, HTMLOutputElement>;
@@ -34,9 +36,14 @@ export class ActivationExplorerElement extends HTMLElement {
 	connectedCallback(): void {
 		if (this.dataset.ready !== undefined) return;
 		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
+		this.#binding = urlBinding(ACTIVATION_SCHEMA, 'act', this.closest('figure')?.id || 'activation-explorer');
 		this.#build(`ae-${++instances}`);
 		this.dataset.ready = '';
-		this.#update(this.#z);
+		this.#update(this.#binding.load().z, undefined, false);
+	}
+
+	disconnectedCallback(): void {
+		this.#binding?.cancel();
 	}
 
 	#build(prefix: string): void {
@@ -52,6 +59,11 @@ export class ActivationExplorerElement extends HTMLElement {
 		this.#number.setAttribute('aria-label', t.number);
 		this.#number.classList.add('ae-number');
 		controls.append(sliderLabel, this.#slider, this.#number);
+		const actions = el('div', 'w-actions ae-actions');
+		actions.append(
+			button(t.reset, () => this.#update(Z_DEFAULT)),
+			copyLinkControl(t, () => this.#binding.link({ z: this.#z })),
+		);
 
 		const readouts = el('dl', 'ae-readouts');
 		readouts.setAttribute('aria-label', t.readouts);
@@ -77,7 +89,7 @@ export class ActivationExplorerElement extends HTMLElement {
 		this.#description.id = `${prefix}-description`;
 		this.#description.setAttribute('aria-live', 'polite');
 
-		this.append(controls, readouts, this.#chart, this.#description);
+		this.append(controls, actions, readouts, this.#chart, this.#description);
 
 		this.#slider.addEventListener('input', () => this.#update(Number(this.#slider.value)));
 		this.#number.addEventListener('input', () => {
@@ -87,8 +99,8 @@ export class ActivationExplorerElement extends HTMLElement {
 		this.#number.addEventListener('change', () => this.#update(clampZ(this.#number.valueAsNumber, this.#z)));
 	}
 
-	/** Moves the point to z and refreshes every readout, the chart and its description. */
-	#update(rawZ: number, source?: 'number'): void {
+	/** Moves the point to z and refreshes every readout, the chart and its description; `save` writes z to the URL. */
+	#update(rawZ: number, source?: 'number', save = true): void {
 		const z = clampZ(rawZ, this.#z);
 		this.#z = z;
 		const values = valuesAt(z);
@@ -97,6 +109,7 @@ export class ActivationExplorerElement extends HTMLElement {
 		for (const curve of CURVES) this.#outputs[curve].value = formatNumber(values[curve]);
 		this.#description.textContent = this.#text.describe(z, values);
 		this.#chart.replaceChildren(this.#plot(z));
+		if (save) this.#binding.saveSoon({ z });
 	}
 
 	#plot(z: number): SVGSVGElement | HTMLElement {

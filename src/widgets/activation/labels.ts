@@ -1,6 +1,7 @@
 /** Interface text of the activation explorer in both site languages. */
 import type { Curve, Values } from './model.ts';
 import { formatNumber } from './model.ts';
+import { LINK_TEXT } from '../shared/labels.ts';
 
 export type WidgetLang = 'en' | 'zh-cn';
 
@@ -14,6 +15,7 @@ export const SYMBOLS: Record<Curve, string> = {
 
 const TEXT = {
 	en: {
+		...LINK_TEXT.en,
 		title: 'Activation explorer: σ, tanh and their slopes',
 		caption:
 			'The sigmoid σ squashes any input into (0, 1) and drives the gates; tanh squashes into (−1, 1) and shapes the candidate and the output. Their derivatives σ′ and tanh′ say how much gradient flows back through them: both fade as |z| grows.',
@@ -29,6 +31,7 @@ const TEXT = {
 			`σ′(z) = ${formatNumber(v.dsigmoid)}, tanh′(z) = ${formatNumber(v.dtanh)}.`,
 	},
 	'zh-cn': {
+		...LINK_TEXT['zh-cn'],
 		title: '激活函数探索器：σ、tanh 及其斜率',
 		caption:
 			'sigmoid 函数 σ 把任意输入压缩到 (0, 1)，用于各个门；tanh 把输入压缩到 (−1, 1)，用于候选细胞状态和输出。导数 σ′ 与 tanh′ 决定有多少梯度能反向传回：|z| 越大，两者越小。',

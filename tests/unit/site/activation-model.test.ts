@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CURVES, clampZ, formatNumber, sampleCurves, valuesAt, Z_MAX, Z_MIN } from '../../../src/widgets/activation/model.ts';
+import { ACTIVATION_SCHEMA, CURVES, clampZ, formatNumber, sampleCurves, valuesAt, Z_DEFAULT, Z_MAX, Z_MIN } from '../../../src/widgets/activation/model.ts';
+import { readState, writeState } from '../../../src/widgets/shared/url-state.ts';
 import { textFor } from '../../../src/widgets/activation/labels.ts';
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -42,4 +43,14 @@ test('the text alternative states the current numbers in both languages', () => 
 	const v = valuesAt(1);
 	assert.match(textFor('en').describe(1, v), /z = 1\.00: σ\(z\) = 0\.7311, tanh\(z\) = 0\.7616, σ′\(z\) = 0\.1966, tanh′\(z\) = 0\.4200\./);
 	assert.match(textFor('zh-CN').describe(1, v), /标记点位于 z = 1\.00：σ\(z\) = 0\.7311/);
+});
+
+test('z round-trips through the URL; the default writes nothing; bad or out-of-range z falls back', () => {
+	assert.equal(writeState(ACTIVATION_SCHEMA, 'act', { z: Z_DEFAULT }, ''), '');
+	const search = writeState(ACTIVATION_SCHEMA, 'act', { z: -2.35 }, '?seq.t=4');
+	assert.match(search, /seq\.t=4/);
+	assert.deepEqual(readState(ACTIVATION_SCHEMA, 'act', search), { z: -2.35 });
+	for (const bad of ['?act.z=abc', `?act.z=${Z_MAX + 1}`, `?act.z=${Z_MIN - 1}`, '?act.z=Infinity']) {
+		assert.deepEqual(readState(ACTIVATION_SCHEMA, 'act', bad), { z: Z_DEFAULT }, bad);
+	}
 });
