@@ -105,7 +105,7 @@ export class ActivationExplorerElement extends HTMLElement {
 		this.#z = z;
 		const values = valuesAt(z);
 		this.#slider.value = String(z);
-		if (source !== 'number') this.#number.value = String(Math.round(z * 100) / 100);
+		if (source !== 'number') this.#number.value = String(z);
 		for (const curve of CURVES) this.#outputs[curve].value = formatNumber(values[curve]);
 		this.#description.textContent = this.#text.describe(z, values);
 		this.#chart.replaceChildren(this.#plot(z));
@@ -119,11 +119,13 @@ export class ActivationExplorerElement extends HTMLElement {
 			width,
 			height: Math.round(width * 0.55),
 			marginLeft: 40,
+			marginBottom: 40,
 			// The readouts above the chart double as its legend (same colours, derivatives dashed).
 			style: { background: 'transparent', color: 'currentColor', fontSize: '12px', overflow: 'visible' },
 			ariaLabel: this.#text.chartLabel,
 			ariaDescription: this.#description.textContent ?? undefined,
-			x: { domain: [Z_MIN, Z_MAX], label: 'z' },
+			// The axis name sits centred under the ticks, clear of the last tick label.
+			x: { domain: [Z_MIN, Z_MAX], label: 'z', labelAnchor: 'center', labelArrow: 'none' },
 			y: { domain: [-1.05, 1.05], grid: true, label: null },
 			marks: [
 				Plot.ruleY([0], { strokeOpacity: 0.4, ariaHidden: 'true' }),

@@ -1,6 +1,6 @@
 /** Interface text of the activation explorer in both site languages. */
 import type { Curve, Values } from './model.ts';
-import { formatNumber } from './model.ts';
+import { formatNumber, formatZ } from './model.ts';
 import { LINK_TEXT } from '../shared/labels.ts';
 
 export type WidgetLang = 'en' | 'zh-cn';
@@ -27,7 +27,7 @@ const TEXT = {
 		chartLabel: 'Chart of σ(z), tanh(z), σ′(z) and tanh′(z) for z from −6 to 6',
 		describe: (z: number, v: Values) =>
 			`Curves of σ (from 0 to 1), tanh (from −1 to 1) and their derivatives σ′ (peak 0.25 at z = 0) and tanh′ (peak 1 at z = 0), for z from −6 to 6. ` +
-			`The marked point is at z = ${formatNumber(z, 2)}: σ(z) = ${formatNumber(v.sigmoid)}, tanh(z) = ${formatNumber(v.tanh)}, ` +
+			`The marked point is at z = ${formatZ(z)}: σ(z) = ${formatNumber(v.sigmoid)}, tanh(z) = ${formatNumber(v.tanh)}, ` +
 			`σ′(z) = ${formatNumber(v.dsigmoid)}, tanh′(z) = ${formatNumber(v.dtanh)}.`,
 	},
 	'zh-cn': {
@@ -43,7 +43,7 @@ const TEXT = {
 		chartLabel: 'z 从 −6 到 6 时 σ(z)、tanh(z)、σ′(z) 和 tanh′(z) 的图表',
 		describe: (z: number, v: Values) =>
 			`图中是 σ（从 0 到 1）、tanh（从 −1 到 1）以及它们的导数 σ′（在 z = 0 处最大，为 0.25）和 tanh′（在 z = 0 处最大，为 1），z 从 −6 到 6。` +
-			`标记点位于 z = ${formatNumber(z, 2)}：σ(z) = ${formatNumber(v.sigmoid)}，tanh(z) = ${formatNumber(v.tanh)}，` +
+			`标记点位于 z = ${formatZ(z)}：σ(z) = ${formatNumber(v.sigmoid)}，tanh(z) = ${formatNumber(v.tanh)}，` +
 			`σ′(z) = ${formatNumber(v.dsigmoid)}，tanh′(z) = ${formatNumber(v.dtanh)}。`,
 	},
 };

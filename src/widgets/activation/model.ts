@@ -53,10 +53,18 @@ export function sampleCurves(count = 241, zMin = Z_MIN, zMax = Z_MAX): CurvePoin
 	return points;
 }
 
-/** Clamps a typed z into the explorer's range; non-numbers fall back to `fallback`. */
+/**
+ * Clamps a typed z into the explorer's range and rounds it to 0.001, the precision the description
+ * states it with (so the sentence and the values agree); non-numbers fall back to `fallback`.
+ */
 export function clampZ(z: number, fallback = 0): number {
 	if (!Number.isFinite(z)) return fallback;
-	return Math.min(Z_MAX, Math.max(Z_MIN, z));
+	return Math.round(Math.min(Z_MAX, Math.max(Z_MIN, z)) * 1000) / 1000;
+}
+
+/** z as the reader typed it: up to three decimals, no trailing zeros, typographic minus (−2.345, 1). */
+export function formatZ(z: number): string {
+	return formatNumber(z, 3).replace(/\.?0+$/, '');
 }
 
 /** Fixed-decimal number with a typographic minus sign (−0.2384); never prints "−0.0000". */

@@ -283,7 +283,7 @@ export class CellExplorerElement extends HTMLElement {
 			tbody.append(tr);
 		}
 		table.append(thead, tbody);
-		this.#readoutBox.append(table);
+		this.#readoutBox.append(table, el('p', 'ce-note', t.barsNote));
 
 		// Equations: one focusable group each; KaTeX fills them on update.
 		this.#equationsBox.replaceChildren();
@@ -345,7 +345,7 @@ export class CellExplorerElement extends HTMLElement {
 		this.#state.w = flat.w;
 		this.#state.b = flat.b;
 		for (const { input, kind, index } of this.#weightInputs) input.value = String(this.#state[kind][index]);
-		this.#status.textContent = this.#text.presetApplied(this.#text.preset[preset]);
+		this.#status.textContent = this.#text.presetApplied(this.#text.preset[preset], this.#text.presetHelp[preset]);
 		this.#update();
 	}
 

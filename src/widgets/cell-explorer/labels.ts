@@ -42,7 +42,8 @@ const TEXT = {
 		equations: 'The six equations with these numbers',
 		equationLabel: (name: string) => `${name}, with the current numbers (use the arrow keys to move between its numbers)`,
 		...LINK_TEXT.en,
-		presetApplied: (name: string) => `Preset “${name}” applied.`,
+		presetApplied: (name: string, help: string) => `Preset “${name}” applied: ${help}.`,
+		barsNote: 'Bars: f_t, i_t and o_t from 0 to 1; C̃_t and h_t from −1 to 1; C_t from −2 to 2 (C_t has no bound: beyond ±2 its bar stays full).',
 		describe: (j: number, v: Record<string, string>) =>
 			`Unit ${j}: the forget gate keeps f_t = ${v.f} of C_{t-1} = ${v.cp}, the input gate writes i_t = ${v.i} of the candidate C̃_t = ${v.g}, so C_t = ${v.c}; the output gate o_t = ${v.o} lets through h_t = ${v.h}.`,
 		mathError: 'The equations could not be typeset:',
@@ -84,9 +85,10 @@ const TEXT = {
 		equations: '代入这些数字的六个公式',
 		equationLabel: (name: string) => `${name}，代入当前数字（用方向键在其中的数字之间移动）`,
 		...LINK_TEXT['zh-cn'],
-		presetApplied: (name: string) => `已应用预设“${name}”。`,
+		presetApplied: (name: string, help: string) => `已应用预设“${name}”：${help}。`,
+		barsNote: '条形的范围：f_t、i_t、o_t 为 0 到 1；C̃_t 和 h_t 为 −1 到 1；C_t 为 −2 到 2（C_t 没有界，超出 ±2 时条形保持满格）。',
 		describe: (j: number, v: Record<string, string>) =>
-			`单元 ${j}：遗忘门保留 C_{t-1} = ${v.cp} 的 f_t = ${v.f}，输入门写入候选细胞状态 C̃_t = ${v.g} 的 i_t = ${v.i}，所以 C_t = ${v.c}；输出门 o_t = ${v.o} 放出 h_t = ${v.h}。`,
+			`单元 ${j}：遗忘门 f_t = ${v.f}，保留 C_{t-1} = ${v.cp} 的这一比例；输入门 i_t = ${v.i}，写入候选细胞状态 C̃_t = ${v.g} 的这一比例，所以 C_t = ${v.c}；输出门 o_t = ${v.o}，放出 h_t = ${v.h}。`,
 		mathError: '公式无法排版：',
 	},
 };

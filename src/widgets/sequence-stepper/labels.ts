@@ -64,7 +64,8 @@ const TEXT = {
 		describeUnit: (j: number, v: Record<Series, string>) =>
 			`Unit ${j}: i ${v.i}, f ${v.f}, g ${v.g}, o ${v.o}, C ${v.c}, h ${v.h}.`,
 		latchNote:
-			'Unit 1 is a latch: its input gate opens and its forget gate shuts only when “write” fires, so C holds the value written until “clear” fires; its output gate opens only when “read” fires, so h stays near 0 while the value is held. Unit 2 has no memory (f ≈ 0, i ≈ 1) and an open output gate: it follows the value at every step.',
+			'Unit 1 is a latch: its input gate opens and its forget gate shuts only when “write” fires, so C takes the candidate C̃ = tanh(2 · value), a squashed copy of the value written (−0.65 is stored as about −0.86), and holds it until “clear” fires; its output gate opens only when “read” fires, so h stays near 0 while the value is held and shows tanh(C) on a read. Unit 2 has no memory (f ≈ 0, i ≈ 1) and an open output gate: its C is tanh(2 · value) of the current step, every step.',
+		listSeparator: ', ',
 		charNote: 'Look for units whose C changes slowly across a word, and compare the predictions after a space with those inside a word.',
 		loadError: 'The character model could not be loaded:',
 	},
@@ -123,7 +124,8 @@ const TEXT = {
 		describeUnit: (j: number, v: Record<Series, string>) =>
 			`单元 ${j}：i ${v.i}，f ${v.f}，g ${v.g}，o ${v.o}，C ${v.c}，h ${v.h}。`,
 		latchNote:
-			'单元 1 是锁存器：只有“写入”触发时，它的输入门才打开、遗忘门才关闭，所以 C 会一直保持写入的值，直到“清除”触发；它的输出门只在“读出”触发时打开，所以保持数值期间 h 接近 0。单元 2 没有记忆（f ≈ 0，i ≈ 1），输出门一直打开：它每一步都跟随当前的数值。',
+			'单元 1 是锁存器：只有“写入”触发时，它的输入门才打开、遗忘门才关闭，所以 C 取候选值 C̃ = tanh(2 · 数值)，即写入数值被压缩后的副本（−0.65 存为约 −0.86），并一直保持到“清除”触发；它的输出门只在“读出”触发时打开，所以保持数值期间 h 接近 0，读出时 h 显示 tanh(C)。单元 2 没有记忆（f ≈ 0，i ≈ 1），输出门一直打开：它的 C 每一步都是当前数值的 tanh(2 · 数值)。',
+		listSeparator: '，',
 		charNote: '找一找在一个单词内 C 变化缓慢的单元，并比较空格之后与单词中间的预测。',
 		loadError: '无法加载字符模型：',
 	},

@@ -587,8 +587,10 @@ export class SequenceStepperElement extends HTMLElement {
 			height: Math.round(fontSize * 11),
 			marginLeft: fontSize * 3.6,
 			marginRight: 10,
+			marginBottom: Math.round(fontSize * 2.6),
 			style: { background: 'transparent', color: 'currentColor', fontSize: `${Math.round(fontSize * 0.75)}px`, overflow: 'visible' },
-			x: { domain: [1, Math.max(2, data.length)], label: 't', grid: false },
+			// The axis name sits centred under the ticks, clear of the last tick label.
+			x: { domain: [1, Math.max(2, data.length)], label: 't', labelAnchor: 'center', labelArrow: 'none', grid: false },
 			y: { label: `C_t[${j}]`, grid: true, domain: [Math.min(-1, ...cs), Math.max(1, ...cs)] },
 			marks: [
 				Plot.ruleY([0], { strokeOpacity: 0.4 }),
@@ -671,7 +673,7 @@ export class SequenceStepperElement extends HTMLElement {
 			const heads = this.#now.querySelectorAll('.ss-unit-head');
 			if (heads[0]) heads[0].textContent = txt.unitName(j);
 			for (const s of SERIES) this.#outputs.get(`${s}:0`)?.setAttribute('aria-label', `${SERIES_SYMBOL[s]}[${j}]`);
-			const top = (step.top ?? []).map((p) => `“${showChar(p.char)}” ${(p.p * 100).toFixed(1)} %`).join(', ');
+			const top = (step.top ?? []).map((p) => `“${showChar(p.char)}” ${(p.p * 100).toFixed(1)} %`).join(txt.listSeparator);
 			this.#description.textContent = txt.describeChar(t, T, showChar(step.char ?? ''), txt.describeUnit(j, unitValues(j)), top);
 			this.#strip.children[this.#currentChar]?.classList.remove('ss-current');
 			this.#strip.children[t - 1]?.classList.add('ss-current');

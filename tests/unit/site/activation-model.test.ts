@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTIVATION_SCHEMA, CURVES, clampZ, formatNumber, sampleCurves, valuesAt, Z_DEFAULT, Z_MAX, Z_MIN } from '../../../src/widgets/activation/model.ts';
+import { ACTIVATION_SCHEMA, CURVES, clampZ, formatNumber, formatZ, sampleCurves, valuesAt, Z_DEFAULT, Z_MAX, Z_MIN } from '../../../src/widgets/activation/model.ts';
 import { readState, writeState } from '../../../src/widgets/shared/url-state.ts';
 import { textFor } from '../../../src/widgets/activation/labels.ts';
 
@@ -25,6 +25,15 @@ test('sampleCurves covers the range end to end for every curve', () => {
 	assert.throws(() => sampleCurves(1), /count must be at least 2, got 1/);
 });
 
+test('a typed z is kept to 0.001 and stated exactly as it is used', () => {
+	assert.equal(clampZ(2.3449), 2.345);
+	assert.equal(formatZ(2.345), '2.345');
+	assert.equal(formatZ(-0.5), '\u22120.5');
+	assert.equal(formatZ(0), '0');
+	const z = clampZ(2.345);
+	assert.match(textFor('en').describe(z, valuesAt(z)), new RegExp(`z = 2\\.345: σ\\(z\\) = ${formatNumber(valuesAt(2.345).sigmoid)}`));
+});
+
 test('clampZ keeps z in range and replaces non-numbers', () => {
 	assert.equal(clampZ(10), Z_MAX);
 	assert.equal(clampZ(-10), Z_MIN);
@@ -41,8 +50,8 @@ test('formatNumber uses a typographic minus and never shows −0', () => {
 
 test('the text alternative states the current numbers in both languages', () => {
 	const v = valuesAt(1);
-	assert.match(textFor('en').describe(1, v), /z = 1\.00: σ\(z\) = 0\.7311, tanh\(z\) = 0\.7616, σ′\(z\) = 0\.1966, tanh′\(z\) = 0\.4200\./);
-	assert.match(textFor('zh-CN').describe(1, v), /标记点位于 z = 1\.00：σ\(z\) = 0\.7311/);
+	assert.match(textFor('en').describe(1, v), /z = 1: σ\(z\) = 0\.7311, tanh\(z\) = 0\.7616, σ′\(z\) = 0\.1966, tanh′\(z\) = 0\.4200\./);
+	assert.match(textFor('zh-CN').describe(1, v), /标记点位于 z = 1：σ\(z\) = 0\.7311/);
 });
 
 test('z round-trips through the URL; the default writes nothing; bad or out-of-range z falls back', () => {
