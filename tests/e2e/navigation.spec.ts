@@ -38,6 +38,8 @@ test('the language switcher lands on the same chapter in the other language', as
 	await select.selectOption({ label: '简体中文' });
 	await expect(page).toHaveURL(new RegExp(`${en.replace('/en/', '/zh-cn/')}$`));
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	// The URL changes before the new page's scripts run; the switcher only navigates once its script has.
+	await page.waitForFunction(() => customElements.get('starlight-lang-select') !== undefined);
 	const back = page.getByRole('combobox', { name: /语言|language/i }).first();
 	await back.selectOption({ label: 'English' });
 	await expect(page).toHaveURL(new RegExp(`${en}$`));

@@ -23,6 +23,39 @@ async function open(page: Page, url: string) {
 
 const variant = (page: Page, name: RegExp) => page.getByRole('checkbox', { name });
 const stepOf = async (page: Page) => Number((await page.getByRole('status', { name: 'Step', exact: true }).innerText()).split('/')[0]);
+/** The status line under the buttons (the only role=status without a name). */
+const statusLine = (page: Page) => page.locator('gate-ablation .ga-status');
+/** Steps the engine needs to reach 90 % for these settings, or null: what the finished table must show. */
+const stepsTo90 = (v: Variant, delay: number) => {
+	const trainer = new AblationTrainer(configFor(v, { delay }));
+	while (!trainer.done) trainer.step();
+	return trainer.stepsToTarget;
+};
+/** Tables of the figure that are wider than their box (and so scroll sideways). */
+const tablesThatScroll = (page: Page) =>
+	page.locator('figure.ga-figure').evaluate((fig) =>
+		[...fig.querySelectorAll('.widget-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).map((w) => w.querySelector('caption')?.textContent),
+	);
+/** Words of the checkbox labels and column headers that a line break cuts in two. */
+const splitWords = (page: Page, words: string[]) =>
+	page.locator('figure.ga-figure').evaluate((fig, words) => {
+		const split: string[] = [];
+		for (const box of fig.querySelectorAll('.ga-variants label, thead th')) {
+			const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+				for (const word of words) {
+					for (let i = node.data.indexOf(word); i >= 0; i = node.data.indexOf(word, i + 1)) {
+						const range = document.createRange();
+						range.setStart(node, i);
+						range.setEnd(node, i + word.length);
+						const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+						if (lines.size > 1) split.push(`${word} in “${box.textContent?.trim()}”`);
+					}
+				}
+			}
+		}
+		return split;
+	}, words);
 
 test('pick variants, start, watch progress, pause stops it, numbers match the engine', async ({ page }) => {
 	test.setTimeout(120_000);
@@ -158,4 +191,123 @@ test('axe: no violations in the widget, idle and while training, in both themes'
 	expect((await scan()).violations).toEqual([]);
 	await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
 	expect((await scan()).violations).toEqual([]);
+});
+
+test('with four picked, the other boxes stay reachable with Tab, look unavailable and refuse a fifth pick with a hint', async ({ page }) => {
+	const problems = watchProblems(page);
+	await open(page, widgetPage('en'));
+	const hint = 'Up to four variants at a time: uncheck one to pick another.';
+	// The default state: four picked, and the status says so.
+	await expect(statusLine(page)).toHaveText('Four variants are picked; press “Start training”, or change the picks.');
+	await expect(page.getByText(hint)).toBeVisible();
+
+	// Tab reaches every box, the unavailable ones included, and each tells why it cannot be picked.
+	await variant(page, /^Vanilla LSTM/).focus();
+	for (const name of [/^Forget gate fixed at 1/, /^No input gate/, /^No output gate/, /^Coupled input/, /^Peepholes/, /^No output activation/, /^GRU/]) {
+		await page.keyboard.press('Tab');
+		await expect(variant(page, name)).toBeFocused();
+	}
+	for (const name of [/^No output gate/, /^Peepholes/, /^No output activation/, /^GRU/]) {
+		await expect(variant(page, name)).toHaveAttribute('aria-disabled', 'true');
+		await expect(variant(page, name)).toHaveAccessibleDescription(hint);
+	}
+	await expect(variant(page, /^Coupled input/)).not.toHaveAttribute('aria-disabled', 'true');
+
+	// A fifth pick by keyboard or mouse changes nothing and repeats the hint, now as a warning.
+	const gru = variant(page, /^GRU/);
+	await page.keyboard.press('Space');
+	await expect(gru).not.toBeChecked();
+	// force: Playwright would wait for the (aria-)disabled box to become enabled; a reader just clicks.
+	await page.locator('gate-ablation label', { has: page.getByRole('checkbox', { name: /^Peepholes/ }) }).click({ force: true });
+	await expect(variant(page, /^Peepholes/)).not.toBeChecked();
+	await expect(page.getByText(hint)).toBeVisible();
+	await expect(page.getByText(hint)).toHaveAttribute('aria-live', 'polite');
+	await expect(page.getByRole('button', { name: 'Start training' })).toBeEnabled();
+	expect(page.url()).not.toContain('ablate.v=');
+
+	// They look unavailable in both themes: dimmed, with a not-allowed pointer; the available ones do not.
+	const look = (name: RegExp) =>
+		variant(page, name).evaluate((input) => {
+			const label = getComputedStyle(input.closest('label')!);
+			return { opacity: Number(label.opacity), cursor: label.cursor };
+		});
+	for (const theme of ['light', 'dark']) {
+		await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+		const off = await look(/^GRU/);
+		expect(off.cursor).toBe('not-allowed');
+		expect(off.opacity).toBeLessThan(0.7);
+		expect(await look(/^Vanilla LSTM/)).toEqual({ opacity: 1, cursor: expect.not.stringMatching('not-allowed') });
+	}
+
+	// Unchecking one frees the others: the hint goes, and the box that refused can now be picked.
+	await variant(page, /^Coupled input/).focus();
+	await page.keyboard.press('Space');
+	await expect(variant(page, /^Coupled input/)).not.toBeChecked();
+	await expect(page.getByText(hint)).toBeHidden();
+	await expect(statusLine(page)).toHaveText('Three variants are picked; press “Start training”, or change the picks.');
+	await expect(gru).not.toHaveAttribute('aria-disabled', 'true');
+	await gru.focus();
+	await page.keyboard.press('Space');
+	await expect(gru).toBeChecked();
+	await expect(page.getByText(hint)).toBeVisible();
+	await expect(variant(page, /^Coupled input/)).toHaveAttribute('aria-disabled', 'true');
+	expect(problems).toEqual([]);
+});
+
+test('375 px: the results table fits; once the run has finished it reads "Final results" and "not reached"', async ({ page }) => {
+	test.setTimeout(120_000);
+	// Vanilla and NIG on last mark with N = 14: the vanilla LSTM learns it, the cell without an input gate does not.
+	const expected = { vanilla: stepsTo90('vanilla', 14), nig: stepsTo90('no-input-gate', 14) };
+	expect(expected.vanilla).not.toBeNull();
+	expect(expected.nig).toBeNull();
+	await page.setViewportSize({ width: 375, height: 700 });
+	await open(page, `${widgetPage('en')}?ablate.v=0%2C2&ablate.n=14`);
+	await expect(statusLine(page)).toHaveText('Two variants are picked; press “Start training”, or change the picks.');
+	expect(await tablesThatScroll(page)).toEqual([]);
+
+	await page.getByRole('button', { name: 'Start training' }).click();
+	await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(page.getByRole('table', { name: /^Results so far/ })).toBeVisible();
+	await expect(page.getByRole('status', { name: /^Steps to 90.%, NIG$/ })).toHaveText('not yet');
+
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect(statusLine(page)).toHaveText(/^Finished in \d+\.\d s\.$/, { timeout: 90_000 });
+	await expect(page.getByRole('table', { name: /^Final results \(held-out set/ })).toBeVisible();
+	await expect(page.getByRole('table', { name: /so far/ })).toHaveCount(0);
+	await expect(page.getByRole('status', { name: /^Steps to 90.%, NIG$/ })).toHaveText('not reached');
+	await expect(page.getByRole('status', { name: /^Steps to 90.%, LSTM$/ })).toHaveText(String(expected.vanilla));
+	await expect(page.locator('gate-ablation .ga-summary')).toContainText('After 250 steps of last mark with N = 14: LSTM reached 90');
+	expect(await tablesThatScroll(page)).toEqual([]);
+});
+
+test('zh-cn at 375 px: Chinese throughout, words kept whole, tables fit, final wording after the run', async ({ page }) => {
+	test.setTimeout(120_000);
+	const problems = watchProblems(page);
+	await page.setViewportSize({ width: 375, height: 700 });
+	await open(page, widgetPage('zh-cn'));
+	const figure = page.locator('figure.ga-figure');
+	// The peepholes row of the variants table is Chinese around the symbols.
+	const peepholes = figure.locator('tr', { has: page.getByRole('rowheader', { name: '窥视孔连接（PH）' }) });
+	await expect(peepholes).toContainText('中同样加');
+	await expect(peepholes).toContainText('中加');
+	await expect(figure).not.toContainText(/likewise|so far|not yet|Pick|picked|Results/);
+	await expect(statusLine(page)).toHaveText('已选好 4 个变体：按“开始训练”，或更改所选的变体。');
+	await expect(page.getByText('一次最多选 4 个变体：先取消勾选一个，才能选另一个。')).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: /^窥视孔连接/ })).toHaveAttribute('aria-disabled', 'true');
+	expect(await splitWords(page, ['参数', '参数量', '准确率', '损失'])).toEqual([]);
+	expect(await tablesThatScroll(page)).toEqual([]);
+
+	// A finished run: vanilla and NIG, N = 14.
+	await open(page, `${widgetPage('zh-cn')}?ablate.v=0%2C2&ablate.n=14`);
+	await expect(statusLine(page)).toHaveText('已选好 2 个变体：按“开始训练”，或更改所选的变体。');
+	await page.getByRole('button', { name: '开始训练' }).click();
+	await expect(page.getByRole('table', { name: /^目前的结果/ })).toBeVisible();
+	await expect(statusLine(page)).toHaveText(/^训练完成，用时 \d+\.\d 秒。$/, { timeout: 90_000 });
+	await expect(page.getByRole('table', { name: /^最终结果（留出集/ })).toBeVisible();
+	await expect(page.getByRole('status', { name: /^达到 90.% 的步数，NIG$/ })).toHaveText('未达到');
+	await expect(figure).not.toContainText(/尚未|还没有/);
+	expect(await splitWords(page, ['参数', '参数量', '准确率', '损失'])).toEqual([]);
+	expect(await tablesThatScroll(page)).toEqual([]);
+	expect(problems).toEqual([]);
 });

@@ -104,8 +104,10 @@ test('the cell-state quantity: the RNN has none, the LSTM’s ratio is the model
 test('zh-cn: labels are translated and the sentence states the numbers', async ({ page }) => {
 	await open(page, pagesWith('zh-cn')[0]);
 	await page.getByRole('slider', { name: '序列长度 T' }).fill('50');
+	// The number field beside each slider is named in Chinese too.
+	await expect(page.getByRole('spinbutton', { name: '序列长度 T（键入数值）' })).toHaveValue('50');
 	const r = gradientNorms({ ...DEFAULT_SETTINGS, T: 50 });
-	await expect(page.locator('gradient-lab .gl-description')).toContainText(`T = 50、s = 1 时：循环神经网络在 t = 1 处的 ‖∂L/∂h_t‖ 是 t = T 处的 ${formatSci(firstToLastRatio(r.rnn.norms.h)!)}`);
+	await expect(page.locator('gradient-lab .gl-description')).toContainText(`T = 50、s = 1 时：循环神经网络在 t = 1 处的 ‖∂L/∂h_t‖ 是 t = T 处的 ${formatSci(firstToLastRatio(r.rnn.norms.h)!)} 倍`);
 });
 
 test('without JavaScript the build-time table is there and says so', async ({ browser }) => {

@@ -41,6 +41,8 @@ test('training runs in the background, the LSTM’s accuracy climbs, pause stops
 		}).observe({ type: 'longtask', buffered: false });
 	});
 	await expect(race(page).getByRole('status', { name: 'LSTM steps' })).toHaveText('0');
+	await expect(race(page).getByRole('status', { name: 'LSTM: step at 90 %' })).toHaveText('—');
+	await expect(race(page).getByRole('status', { name: 'Training time' })).toHaveText('0.0 s');
 	await expect(race(page).locator('.mr-budget')).toContainText(`${lstmParams(LSTM_HIDDEN).toLocaleString('en')} parameters`);
 	await expect(race(page).locator('.mr-budget')).toContainText(`H = ${matchedRnnHidden()} has ${rnnParams(matchedRnnHidden()).toLocaleString('en')}`);
 
@@ -65,6 +67,12 @@ test('training runs in the background, the LSTM’s accuracy climbs, pause stops
 	const rnnAccuracy = await number(page, 'RNN accuracy');
 	expect(rnnAccuracy).toBeLessThan(50);
 	await expect(race(page).locator('.mr-summary')).toContainText('the LSTM’s accuracy is');
+	// Who learned first: the step at which the LSTM's plotted accuracy first reached 90 % (same redraw as the accuracy).
+	const reachedAt = await number(page, 'LSTM: step at 90 %');
+	expect(reachedAt).toBeGreaterThan(0);
+	expect(reachedAt).toBeLessThanOrEqual(await number(page, 'LSTM steps'));
+	await expect(race(page).getByRole('status', { name: 'RNN: step at 90 %' })).toHaveText('not yet');
+	await expect(race(page).locator('.mr-summary')).toContainText(`The LSTM reached 90 % at step ${reachedAt}; the RNN has not reached 90 % yet.`);
 
 	await race(page).getByRole('button', { name: 'Pause' }).click();
 	await expect(race(page).getByRole('button', { name: 'Resume' })).toBeVisible();
@@ -123,7 +131,28 @@ test('nothing trains until the reader asks, also with reduced motion', async ({ 
 	await page.waitForTimeout(1500);
 	await expect(race(page).getByRole('status', { name: 'LSTM 训练步数' })).toHaveText('0');
 	await expect(race(page).locator('.mr-status')).toContainText('在你按下之前不会运行任何计算');
+	await expect(race(page).getByRole('status', { name: 'LSTM：达到 90 % 的步数' })).toHaveText('—');
+	await expect(race(page).getByRole('status', { name: 'RNN：达到 90 % 的步数' })).toHaveText('—');
+	await expect(race(page).getByRole('status', { name: '训练时间' })).toHaveText('0.0 秒');
 });
+
+for (const lang of ['en', 'zh-cn']) {
+	test(`the initialisation select shows its options whole at 1280 px (${lang})`, async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await open(page, pageWith(lang));
+		const select = race(page).getByRole('combobox', { name: lang === 'en' ? 'LSTM initialisation' : 'LSTM 初始化' });
+		await expect(select).toBeVisible();
+		// The width the select would take for its longest option without the site's max-width, against the width it has.
+		const [free, shown] = await select.evaluate((el: HTMLSelectElement) => {
+			const shownWidth = el.getBoundingClientRect().width;
+			el.style.maxWidth = 'none';
+			const freeWidth = el.getBoundingClientRect().width;
+			el.style.maxWidth = '';
+			return [freeWidth, shownWidth];
+		});
+		expect(shown).toBeGreaterThanOrEqual(free - 0.5);
+	});
+}
 
 for (const theme of ['light', 'dark']) {
 	test(`axe finds no violations in the race while it trains (${theme})`, async ({ page }) => {

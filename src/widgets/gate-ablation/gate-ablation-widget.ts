@@ -13,7 +13,7 @@ import { button, checkboxControl, copyLinkControl, el, integerControl, rangeCont
 import { WorkerRuns } from '../shared/worker-channel.ts';
 import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
 import { textFor, type AblationText } from './labels.ts';
-import { MAX_VARIANTS, MIN_VARIANTS, SCHEMA, URL_PREFIX, configsFor, isValidSelection, selectedVariants, stateFromSearch, type AblationState } from './state.ts';
+import { MAX_VARIANTS, MIN_VARIANTS, SCHEMA, URL_PREFIX, configsFor, isValidSelection, selectedVariants, stateFromSearch, unavailableVariants, type AblationState } from './state.ts';
 import type { AblationCommand, AblationEvent } from './protocol.ts';
 
 /** Dash patterns per slot so colour is not the only cue. */
@@ -54,6 +54,7 @@ export class GateAblationElement extends HTMLElement {
 	#lossChart!: HTMLDivElement;
 	#accAlt!: HTMLParagraphElement;
 	#lossAlt!: HTMLParagraphElement;
+	#tableCaption!: HTMLTableCaptionElement;
 	#tableBody!: HTMLTableSectionElement;
 	#summary!: HTMLParagraphElement;
 
@@ -79,16 +80,23 @@ export class GateAblationElement extends HTMLElement {
 		const variants = el('fieldset', 'ga-variants');
 		variants.append(el('legend', 'w-label', t.pick));
 		const grid = el('div', 'ga-variant-grid');
-		for (const v of VARIANTS) {
-			const { root, input } = checkboxControl(t.name(v), false, () => this.#onVariantsChanged());
-			const count = el('span', 'ga-params', ` · ${t.params(parameterCount(v, DEFAULTS.hiddenSize))}`);
-			root.append(count);
-			grid.append(root);
-			this.#checks.set(v, input);
-		}
 		this.#hint = el('p', 'ga-hint');
 		this.#hint.id = uid('ga-hint');
 		this.#hint.setAttribute('aria-live', 'polite');
+		for (const v of VARIANTS) {
+			const { root, input } = checkboxControl(t.name(v), false, () => this.#onVariantsChanged());
+			// The count wraps as one piece ("1,412 parameters", "1,412 个参数"); the space before it is where a line may break.
+			const count = el('span', 'ga-params', `· ${t.params(parameterCount(v, DEFAULTS.hiddenSize))}`);
+			root.append(' ', count);
+			// At the limit the other boxes stay focusable but refuse the pick (aria-disabled), and say why.
+			input.addEventListener('click', (event) => {
+				if (input.getAttribute('aria-disabled') !== 'true') return;
+				event.preventDefault();
+				this.#refusePick();
+			});
+			grid.append(root);
+			this.#checks.set(v, input);
+		}
 		variants.setAttribute('aria-describedby', this.#hint.id);
 		variants.append(grid, this.#hint);
 
@@ -145,7 +153,8 @@ export class GateAblationElement extends HTMLElement {
 
 		const wrap = el('div', 'widget-table-wrap');
 		const table = el('table', 'widget-table ga-results');
-		table.append(el('caption', '', t.resultsCaption));
+		this.#tableCaption = el('caption', '', t.resultsCaption(false));
+		table.append(this.#tableCaption);
 		const head = el('thead');
 		const hr = el('tr');
 		for (const h of [t.colVariant, t.colParams, t.colAccuracy, t.colLoss, t.colTo90]) {
@@ -207,9 +216,27 @@ export class GateAblationElement extends HTMLElement {
 	#updateHint(): void {
 		const n = this.#state.v.length;
 		this.#hint.textContent = this.#text.pickHint(n);
+		// Too few is a problem to fix; the limit is a note until the reader tries to go past it.
+		this.#hint.dataset.tone = n < MIN_VARIANTS ? 'alert' : 'note';
 		this.#startButton.disabled = n < MIN_VARIANTS || n > MAX_VARIANTS;
-		// Once four are chosen, the others are disabled, so the limit is visible before it bites.
-		for (const [, input] of this.#checks) input.disabled = !input.checked && n >= MAX_VARIANTS;
+		// Once four are chosen, the others are marked unavailable (dimmed, still reachable with Tab), so the limit is visible before it bites.
+		const unavailable = new Set(unavailableVariants(this.#state));
+		for (const [v, input] of this.#checks) {
+			if (unavailable.has(v)) {
+				input.setAttribute('aria-disabled', 'true');
+				input.setAttribute('aria-describedby', this.#hint.id); // read on focus: why it cannot be picked
+			} else {
+				input.removeAttribute('aria-disabled');
+				input.removeAttribute('aria-describedby');
+			}
+			input.parentElement?.classList.toggle('ga-unavailable', unavailable.has(v));
+		}
+	}
+
+	/** A fifth pick: nothing changes, and the hint says why, again (a fresh text node, so screen readers announce it). */
+	#refusePick(): void {
+		this.#hint.dataset.tone = 'alert';
+		this.#hint.replaceChildren(document.createTextNode(this.#text.pickHint(this.#state.v.length)));
 	}
 
 	/** A changed setting invalidates the current curves: stop the run and start over from a clean slate. */
@@ -238,7 +265,7 @@ export class GateAblationElement extends HTMLElement {
 		this.#rows = [];
 		this.#step = 0;
 		this.#elapsedMs = 0;
-		this.#status.textContent = this.#text.idle;
+		this.#status.textContent = this.#text.idle(this.#state.v.length);
 		this.#render();
 	}
 
@@ -319,7 +346,10 @@ export class GateAblationElement extends HTMLElement {
 				this.#renderLegend();
 				this.#renderTable();
 				const s = summarize(this.#rows);
-				this.#summary.textContent = this.#rows.length === 0 ? this.#text.idle : this.#text.summary(s, this.#step, this.#state.n, this.#state.task as TaskKind);
+				this.#summary.textContent =
+					this.#rows.length === 0
+						? this.#text.idle(this.#state.v.length)
+						: this.#text.summary(s, this.#step, this.#state.n, this.#state.task as TaskKind, this.#phase === 'finished');
 			},
 		];
 		const generation = ++this.#renderGeneration;
@@ -401,6 +431,8 @@ export class GateAblationElement extends HTMLElement {
 
 	#renderTable(): void {
 		const t = this.#text;
+		const final = this.#phase === 'finished';
+		this.#tableCaption.textContent = t.resultsCaption(final);
 		const byVariant = new Map(this.#rows.map((r) => [r.variant, r]));
 		this.#tableBody.replaceChildren(
 			...this.#running.map((v, slot) => {
@@ -415,7 +447,7 @@ export class GateAblationElement extends HTMLElement {
 				const cell = (text: string, label: string) => {
 					const td = el('td');
 					const out = el('output');
-					out.setAttribute('aria-label', `${label}, ${t.short(v)}`);
+					out.setAttribute('aria-label', t.cellLabel(label, t.short(v)));
 					out.value = text;
 					td.append(out);
 					return td;
@@ -425,7 +457,7 @@ export class GateAblationElement extends HTMLElement {
 					el('td', 'ga-col-params', t.paramsCell(parameterCount(v, DEFAULTS.hiddenSize))),
 					cell(r ? t.percent(r.accuracy) : '–', t.colAccuracy),
 					cell(r ? r.loss.toFixed(3) : '–', t.colLoss),
-					cell(r ? (r.stepsToTarget === null ? t.notYet : String(r.stepsToTarget)) : '–', t.colTo90),
+					cell(r ? (r.stepsToTarget === null ? t.notReached(final) : String(r.stepsToTarget)) : '–', t.colTo90),
 				);
 				return tr;
 			}),

@@ -32,6 +32,15 @@ export function isValidSelection(state: AblationState): boolean {
   return n === state.v.length && n >= MIN_VARIANTS && n <= MAX_VARIANTS;
 }
 
+/**
+ * Variants that cannot be picked now: with MAX_VARIANTS chosen, every other one. The widget keeps their
+ * checkboxes focusable (aria-disabled, not disabled) and explains the limit when one is tried.
+ */
+export function unavailableVariants(state: AblationState): Variant[] {
+  if (new Set(state.v).size < MAX_VARIANTS) return [];
+  return VARIANTS.filter((_, k) => !state.v.includes(k));
+}
+
 /** State from a query string; an invalid variant list falls back to the default one. */
 export function stateFromSearch(search: string): AblationState {
   const state = readState(SCHEMA, URL_PREFIX, search);

@@ -1,5 +1,5 @@
 /** Interface text of the gradient lab in both site languages; the sentences are built from the computed numbers. */
-import { firstToLastRatio, formatPowerOfTen, formatSci, type GradientResult, type GradientSettings, type Quantity } from './model.ts';
+import { DEFAULT_SETTINGS, firstToLastRatio, formatSci, formatSetting, type GradientResult, type GradientSettings, type ModelKind, type Quantity } from './model.ts';
 import { LINK_TEXT } from '../shared/labels.ts';
 
 /** Symbols are the same in both languages. */
@@ -15,11 +15,19 @@ export function trendOf(ratio: number | null): Trend {
   return 'holds';
 }
 
-/** "5.92 × 10⁻¹⁰ (≈ 10⁻⁹)" when far from 1, else just the number. */
-function ratioText(r: number): string {
-  const sci = formatSci(r);
-  return Number.isFinite(r) && r !== 0 && (r < 1e-2 || r > 1e2) ? `${sci} (≈ ${formatPowerOfTen(r)})` : sci;
-}
+/**
+ * With the default settings, stepping s along its slider (state.ts SCALE): the largest s at which the RNN's
+ * ‖∂L/∂h_t‖ ratio still vanishes, and the smallest at which it first explodes (trendOf). The caption states
+ * both; a unit test recomputes them with gradientNorms.
+ */
+export const RNN_VANISHES_UP_TO_SCALE = 1.3;
+export const RNN_EXPLODES_FROM_SCALE = 1.8;
+
+/** Did clip_grad_norm_ change this model's gradient? (factor exactly 1 when the norm is below the threshold) */
+const clipped = (r: GradientResult, m: ModelKind) => r[m].clipFactor !== 1;
+
+/** A setting in a sentence, e.g. b_f = −3 (typographic minus, as every number of the widget). */
+const n = formatSetting;
 
 const TEXT = {
   en: {
@@ -27,9 +35,11 @@ const TEXT = {
     fallback:
       'With JavaScript, this figure computes, in your browser, the gradient of L = ½‖h_T‖² with respect to every x_t, h_t and C_t of a vanilla RNN and an LSTM (the engine’s real backward pass), and plots their sizes on a log scale. You can change the sequence length, the recurrent weight scale, the forget-gate bias, the hidden size, the seed and gradient clipping.',
     tableCaption: (s: GradientSettings) =>
-      `Computed at build time with the default settings (T = ${s.T}, s = ${s.scale}, b_f = ${s.forgetBias}, H = ${s.hidden}, seed ${s.seed}): ‖∂L/∂h_t‖ at a few steps t`,
+      `Computed at build time with the default settings (T = ${s.T}, s = ${n(s.scale)}, b_f = ${n(s.forgetBias)}, H = ${s.hidden}, seed ${s.seed}): ‖∂L/∂h_t‖ at a few steps t`,
     caption:
-      'A vanilla RNN and an LSTM of the same hidden size H read the same random sequence x_1 … x_T (4 numbers per step). The loss is L = ½‖h_T‖², computed from the last hidden state only, so every gradient starts at t = T and flows back through the recurrence. W_hh is a random orthogonal matrix (one per gate for the LSTM) times the scale s: s < 1 shrinks the RNN’s gradient at every step, s > 1 can blow it up. The forget-gate bias b_f sets how open the LSTM’s forget gate f_t is. Gradient clipping (PyTorch’s clip_grad_norm_) multiplies the whole parameter gradient by one factor when its norm exceeds the threshold: it caps exploding updates, but it cannot bring a vanished gradient back, because the ratio between early and late steps stays the same.',
+      'A vanilla RNN and an LSTM of the same hidden size H read the same random sequence x_1 … x_T (4 numbers per step). The loss is L = ½‖h_T‖², computed from the last hidden state only, so every gradient starts at t = T and flows back through the recurrence. W_hh is a random orthogonal matrix (one per gate for the LSTM) times the scale s. s < 1 shrinks the RNN’s gradient at every step; since tanh′ ≤ 1 shrinks it too, only s well above 1, about 2, blows it up: with the default settings (T = ' +
+      `${DEFAULT_SETTINGS.T}) the RNN’s ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ stays below 10⁻³ (vanishing) up to s = ${n(RNN_VANISHES_UP_TO_SCALE)} and first exceeds 10³ (exploding) at s = ${n(RNN_EXPLODES_FROM_SCALE)}. ` +
+      'The forget-gate bias b_f sets how open the LSTM’s forget gate f_t is. Gradient clipping (PyTorch’s clip_grad_norm_) multiplies the whole parameter gradient by one factor when its norm exceeds the threshold: it caps exploding updates, but it cannot bring a vanished gradient back, because the ratio between early and late steps stays the same.',
     controls: 'Settings',
     T: 'Sequence length T',
     scale: 'Recurrent weight scale s',
@@ -56,12 +66,24 @@ const TEXT = {
       const rnn = firstToLastRatio(r.rnn.norms[q]);
       const lstm = firstToLastRatio(r.lstm.norms[q])!;
       const trend = { vanishes: 'vanishes', explodes: 'explodes', holds: 'neither vanishes nor explodes', undefined: 'cannot be compared' };
+      // "times" reads right for every ratio: 5.92 × 10⁻¹⁰ times, 9.97 times.
       let text =
         rnn === null
-          ? `With T = ${s.T} and s = ${s.scale}: the RNN has no cell state; the LSTM’s ${SYMBOLS[q]} at t = 1 is ${ratioText(lstm)} of its value at t = T (it ${trend[trendOf(lstm)]}).`
-          : `With T = ${s.T} and s = ${s.scale}: the RNN’s ${SYMBOLS[q]} at t = 1 is ${ratioText(rnn)} of its value at t = T (it ${trend[trendOf(rnn)]}); the LSTM’s is ${ratioText(lstm)} (it ${trend[trendOf(lstm)]}, b_f = ${s.forgetBias}).`;
+          ? `With T = ${s.T} and s = ${n(s.scale)}: the RNN has no cell state; the LSTM’s ${SYMBOLS[q]} at t = 1 is ${formatSci(lstm)} times its value at t = T (it ${trend[trendOf(lstm)]}, b_f = ${n(s.forgetBias)}).`
+          : `With T = ${s.T} and s = ${n(s.scale)}: the RNN’s ${SYMBOLS[q]} at t = 1 is ${formatSci(rnn)} times its value at t = T (it ${trend[trendOf(rnn)]}); the LSTM’s is ${formatSci(lstm)} times its value at t = T (it ${trend[trendOf(lstm)]}, b_f = ${n(s.forgetBias)}).`;
       if (s.clip) {
-        text += ` Clipping to ${s.maxNorm} multiplied the RNN’s whole gradient (norm ${formatSci(r.rnn.paramNorm)}) by ${formatSci(r.rnn.clipFactor)} and the LSTM’s (norm ${formatSci(r.lstm.paramNorm)}) by ${formatSci(r.lstm.clipFactor)}: every step shrinks by the same factor, so the ratio between t = 1 and t = T is unchanged.`;
+        const max = n(s.maxNorm);
+        const norm = (m: ModelKind) => formatSci(r[m].paramNorm);
+        const factor = (m: ModelKind) => formatSci(r[m].clipFactor);
+        const same = 'every step shrinks by the same factor, so the ratio between t = 1 and t = T is unchanged.';
+        if (clipped(r, 'rnn') && clipped(r, 'lstm')) {
+          text += ` Clipping to ${max} multiplied the RNN’s whole gradient (norm ${norm('rnn')}) by ${factor('rnn')} and the LSTM’s (norm ${norm('lstm')}) by ${factor('lstm')}: ${same}`;
+        } else if (clipped(r, 'rnn') || clipped(r, 'lstm')) {
+          const [cut, kept] = clipped(r, 'rnn') ? (['rnn', 'lstm'] as const) : (['lstm', 'rnn'] as const);
+          text += ` Clipping to ${max} multiplied the ${MODEL_NAMES[cut]}’s whole gradient (norm ${norm(cut)}) by ${factor(cut)}: ${same} The ${MODEL_NAMES[kept]}’s gradient norm (${norm(kept)}) is below the threshold, so clipping did not change it.`;
+        } else {
+          text += ` Both gradient norms (RNN ${norm('rnn')}, LSTM ${norm('lstm')}) are below the clipping threshold ${max}, so clipping did not change anything.`;
+        }
       }
       return text;
     },
@@ -72,9 +94,11 @@ const TEXT = {
     fallback:
       '启用 JavaScript 后，这里会在你的浏览器中计算 L = ½‖h_T‖² 对普通循环神经网络和 LSTM 每一步 x_t、h_t、C_t 的梯度（引擎真实的反向传播），并在对数坐标上画出它们的大小。你可以调整序列长度、循环权重缩放、遗忘门偏置、隐藏层大小、随机种子和梯度裁剪。',
     tableCaption: (s: GradientSettings) =>
-      `构建时按默认设置计算（T = ${s.T}，s = ${s.scale}，b_f = ${s.forgetBias}，H = ${s.hidden}，种子 ${s.seed}）：若干步 t 上的 ‖∂L/∂h_t‖`,
+      `构建时按默认设置计算（T = ${s.T}，s = ${n(s.scale)}，b_f = ${n(s.forgetBias)}，H = ${s.hidden}，种子 ${s.seed}）：若干步 t 上的 ‖∂L/∂h_t‖`,
     caption:
-      '隐藏层大小 H 相同的普通循环神经网络和 LSTM 读入同一个随机序列 x_1 … x_T（每步 4 个数）。损失 L = ½‖h_T‖² 只由最后一步的隐藏状态计算，因此所有梯度都从 t = T 出发，沿循环结构反向传播。W_hh 是一个随机正交矩阵（LSTM 每个门各一个）乘以缩放系数 s：s < 1 时循环神经网络的梯度每一步都会缩小，s > 1 时可能爆炸。遗忘门偏置 b_f 决定 LSTM 的遗忘门 f_t 打开的程度。梯度裁剪（PyTorch 的 clip_grad_norm_）在整个参数梯度的范数超过阈值时把它整体乘以同一个系数：它能限制爆炸的更新，却无法找回已经消失的梯度，因为早期与后期各步之间的比值保持不变。',
+      '隐藏层大小 H 相同的普通循环神经网络和 LSTM 读入同一个随机序列 x_1 … x_T（每步 4 个数）。损失 L = ½‖h_T‖² 只由最后一步的隐藏状态计算，因此所有梯度都从 t = T 出发，沿循环结构反向传播。W_hh 是一个随机正交矩阵（LSTM 每个门各一个）乘以缩放系数 s。s < 1 时循环神经网络的梯度每一步都会缩小；由于 tanh′ ≤ 1 也会使它缩小，只有 s 明显大于 1（约为 2）时梯度才会爆炸：按默认设置（T = ' +
+      `${DEFAULT_SETTINGS.T}），循环神经网络的 ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ 直到 s = ${n(RNN_VANISHES_UP_TO_SCALE)} 仍低于 10⁻³（梯度消失），到 s = ${n(RNN_EXPLODES_FROM_SCALE)} 才首次超过 10³（梯度爆炸）。` +
+      '遗忘门偏置 b_f 决定 LSTM 的遗忘门 f_t 打开的程度。梯度裁剪（PyTorch 的 clip_grad_norm_）在整个参数梯度的范数超过阈值时把它整体乘以同一个系数：它能限制爆炸的更新，却无法找回已经消失的梯度，因为早期与后期各步之间的比值保持不变。',
     controls: '设置',
     T: '序列长度 T',
     scale: '循环权重缩放 s',
@@ -103,10 +127,22 @@ const TEXT = {
       const trend = { vanishes: '梯度消失', explodes: '梯度爆炸', holds: '既没有消失也没有爆炸', undefined: '无法比较' };
       let text =
         rnn === null
-          ? `T = ${s.T}、s = ${s.scale} 时：循环神经网络没有细胞状态；LSTM 在 t = 1 处的 ${SYMBOLS[q]} 是 t = T 处的 ${ratioText(lstm)}（${trend[trendOf(lstm)]}）。`
-          : `T = ${s.T}、s = ${s.scale} 时：循环神经网络在 t = 1 处的 ${SYMBOLS[q]} 是 t = T 处的 ${ratioText(rnn)}（${trend[trendOf(rnn)]}）；LSTM 的是 ${ratioText(lstm)}（${trend[trendOf(lstm)]}，b_f = ${s.forgetBias}）。`;
+          ? `T = ${s.T}、s = ${n(s.scale)} 时：循环神经网络没有细胞状态；LSTM 在 t = 1 处的 ${SYMBOLS[q]} 是 t = T 处的 ${formatSci(lstm)} 倍（${trend[trendOf(lstm)]}，b_f = ${n(s.forgetBias)}）。`
+          : `T = ${s.T}、s = ${n(s.scale)} 时：循环神经网络在 t = 1 处的 ${SYMBOLS[q]} 是 t = T 处的 ${formatSci(rnn)} 倍（${trend[trendOf(rnn)]}）；LSTM 的是 ${formatSci(lstm)} 倍（${trend[trendOf(lstm)]}，b_f = ${n(s.forgetBias)}）。`;
       if (s.clip) {
-        text += `裁剪阈值为 ${s.maxNorm}：循环神经网络的整个梯度（范数 ${formatSci(r.rnn.paramNorm)}）乘以 ${formatSci(r.rnn.clipFactor)}，LSTM 的（范数 ${formatSci(r.lstm.paramNorm)}）乘以 ${formatSci(r.lstm.clipFactor)}：每一步都按同一系数缩小，所以 t = 1 与 t = T 之间的比值不变。`;
+        const max = n(s.maxNorm);
+        const norm = (m: ModelKind) => formatSci(r[m].paramNorm);
+        const factor = (m: ModelKind) => formatSci(r[m].clipFactor);
+        const of = { rnn: '循环神经网络的', lstm: 'LSTM 的' } as const;
+        const same = '每一步都按同一系数缩小，所以 t = 1 与 t = T 之间的比值不变。';
+        if (clipped(r, 'rnn') && clipped(r, 'lstm')) {
+          text += `裁剪阈值为 ${max}：循环神经网络的整个梯度（范数 ${norm('rnn')}）乘以 ${factor('rnn')}，LSTM 的（范数 ${norm('lstm')}）乘以 ${factor('lstm')}：${same}`;
+        } else if (clipped(r, 'rnn') || clipped(r, 'lstm')) {
+          const [cut, kept] = clipped(r, 'rnn') ? (['rnn', 'lstm'] as const) : (['lstm', 'rnn'] as const);
+          text += `裁剪阈值为 ${max}：${of[cut]}整个梯度（范数 ${norm(cut)}）乘以 ${factor(cut)}：${same}${of[kept]}梯度范数（${norm(kept)}）低于阈值，裁剪没有改变它。`;
+        } else {
+          text += `两个梯度范数（循环神经网络 ${norm('rnn')}，LSTM ${norm('lstm')}）都低于裁剪阈值 ${max}，所以裁剪没有改变任何东西。`;
+        }
       }
       return text;
     },

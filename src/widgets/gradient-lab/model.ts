@@ -241,7 +241,7 @@ export function firstToLastRatio(norms: Float64Array | null): number | null {
 const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 const superscript = (n: number) => String(n).replace(/./g, (c) => SUPERSCRIPT[c]);
 
-/** 3 significant digits, scientific with Unicode exponents: "3.21 × 10⁻¹⁸"; "0.512" stays plain; ±∞ and NaN as symbols. */
+/** 3 significant digits, scientific with Unicode exponents: "3.21 × 10⁻¹⁸"; numbers in [1, 10) stay plain ("4.20"); ±∞ and NaN as symbols. */
 export function formatSci(x: number, digits = 3): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
@@ -253,10 +253,11 @@ export function formatSci(x: number, digits = 3): string {
   return `${m} × 10${superscript(e)}`;
 }
 
-/** |x| rounded to a power of ten, written 10ⁿ ("10⁻¹⁸ of its value"). */
-export function formatPowerOfTen(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === 0) return '0';
-  if (!Number.isFinite(x)) return '∞';
-  return `10${superscript(Math.round(Math.log10(Math.abs(x))))}`;
+/**
+ * A setting as the reader typed or slid it ("3", "0.5", "−3.5"): plain decimal, at most 6 significant digits
+ * (so float noise never shows), with the typographic minus U+2212 like formatSci.
+ */
+export function formatSetting(x: number): string {
+  if (!Number.isFinite(x)) return formatSci(x);
+  return String(Number(x.toPrecision(6))).replace('-', '\u2212');
 }

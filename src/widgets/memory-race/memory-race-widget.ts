@@ -10,7 +10,7 @@ import { plotChart } from '../shared/plot.ts';
 import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { defaultState } from '../shared/url-state.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
-import { LSTM_HIDDEN, MAX_STEPS, N_MAX, N_MIN, lstmParams, matchedRnnHidden, rnnParams, type RacerKind } from './model.ts';
+import { LSTM_HIDDEN, MAX_STEPS, N_MAX, N_MIN, lstmParams, matchedRnnHidden, rnnParams, updateReached, type RacerKind } from './model.ts';
 import { CHANCE } from './task.ts';
 import { RACER_NAMES, textFor, type MemoryRaceText, type RacerSummary } from './labels.ts';
 import { ANCHOR_ID, SCHEMA, SEED_MAX, URL_PREFIX, settingsOf, type RaceState } from './state.ts';
@@ -41,6 +41,8 @@ export class MemoryRaceElement extends HTMLElement {
 	#phase: Phase = 'idle';
 	#runs!: WorkerRuns<RaceCommand, RaceEvent>;
 	#points: Record<RacerKind, RacePoint[]> = { lstm: [], rnn: [] };
+	/** The step at which each racer's plotted accuracy first reached 90 % (null: not yet). */
+	#reached: Record<RacerKind, number | null> = { lstm: null, rnn: null };
 	#activeMs = 0;
 	#setters: Array<(s: RaceState) => void> = [];
 	#drawScheduled = false;
@@ -83,8 +85,11 @@ export class MemoryRaceElement extends HTMLElement {
 		const N = rangeControl({ label: t.N, min: N_MIN, max: N_MAX, step: 1, value: s.N, onInput: (v) => this.#change({ N: v }) });
 		const init = selectControl(t.init, ['chrono', 'default'].map((v) => ({ value: v, text: t.initText[v] })), s.init, (v) => this.#change({ init: v }));
 		const seed = integerControl({ label: t.seed, min: 0, max: SEED_MAX, value: s.seed, onChange: (v) => this.#change({ seed: v }) });
+		// The select gets a row of its own (mr-init), so its longest option is shown whole; it comes last so
+		// that N and the seed share the first row.
+		init.root.classList.add('mr-init');
 		this.#setters = [(st) => N.set(st.N), (st) => (init.select.value = st.init), (st) => seed.set(st.seed)];
-		controls.append(N.root, init.root, seed.root);
+		controls.append(N.root, seed.root, init.root);
 
 		const actions = el('div', 'w-actions mr-actions');
 		this.#toggle = button(t.start, () => this.#onToggle(), 'w-button mr-toggle');
@@ -111,6 +116,7 @@ export class MemoryRaceElement extends HTMLElement {
 				['step', t.stepLabel(name), t.stepShort],
 				['accuracy', t.accuracyLabel(name), t.accuracyShort],
 				['loss', t.lossLabel(name), t.lossShort],
+				['reached', t.reachedLabel(name), t.reachedShort],
 			] as const) {
 				group.append(this.#readout(`${kind}-${key}`, label, shortLabel));
 			}
@@ -177,6 +183,7 @@ export class MemoryRaceElement extends HTMLElement {
 	#stop(): void {
 		this.#runs.terminate();
 		this.#points = { lstm: [], rnn: [] };
+		this.#reached = { lstm: null, rnn: null };
 		this.#activeMs = 0;
 		this.#notes.textContent = '';
 		this.#setPhase('idle');
@@ -209,6 +216,7 @@ export class MemoryRaceElement extends HTMLElement {
 		switch (event.type) {
 			case 'progress':
 				for (const kind of RACERS) this.#points[kind].push(...event.points[kind]);
+				this.#reached = updateReached(this.#reached, event.points);
 				this.#activeMs = event.activeMs;
 				this.#scheduleDraw();
 				break;
@@ -243,6 +251,7 @@ export class MemoryRaceElement extends HTMLElement {
 	}
 
 	#draw(): void {
+		const t = this.#text;
 		this.#lastDraw = performance.now();
 		performance.mark('memory-race:draw');
 		const summaries = {} as Record<RacerKind, RacerSummary | null>;
@@ -252,10 +261,13 @@ export class MemoryRaceElement extends HTMLElement {
 			this.#outputs[`${kind}-step`].textContent = String(last?.step ?? 0);
 			this.#outputs[`${kind}-accuracy`].textContent = last ? `${(last.accuracy * 100).toFixed(1)} %` : '—';
 			this.#outputs[`${kind}-loss`].textContent = last ? last.loss.toFixed(3) : '—';
+			const reached = this.#reached[kind];
+			this.#outputs[`${kind}-reached`].textContent =
+				reached !== null ? String(reached) : !last ? '—' : this.#phase === 'done' ? t.notReached : t.notReachedYet;
 		}
 		const seconds = this.#activeMs / 1000;
-		this.#outputs.time.textContent = `${seconds.toFixed(1)} s`;
-		this.#summary.textContent = this.#text.summary(summaries, seconds);
+		this.#outputs.time.textContent = t.seconds(seconds);
+		this.#summary.textContent = t.summary(summaries, seconds, { reached: this.#reached, finished: this.#phase === 'done' });
 		this.#accuracyChart.replaceChildren(this.#plot('accuracy'));
 		this.#lossChart.replaceChildren(this.#plot('loss'));
 		// User Timing entry, so the cost of a redraw can be read from the page (tests, DevTools).

@@ -186,3 +186,37 @@ export function trailingMean(values: readonly number[], window: number): number 
   for (let k = from; k < values.length; k++) s += values[k];
   return values.length > from ? s / (values.length - from) : NaN;
 }
+
+/** The smoothed accuracy at which a racer counts as having learned the task (the race's finishing line). */
+export const TARGET_ACCURACY = 0.9;
+
+/**
+ * The step of the first point whose accuracy reached `threshold`, or null if none did. The points are a
+ * racer's curve as plotted (accuracy = mean of the last batches), in training order.
+ */
+export function firstStepReaching(points: readonly { step: number; accuracy: number }[], threshold = TARGET_ACCURACY): number | null {
+  for (const p of points) if (p.accuracy >= threshold) return p.step;
+  return null;
+}
+
+/**
+ * Updates the steps at which each racer first reached the threshold with a chunk of new points (the first
+ * step, once found, never changes). Returns a new record.
+ */
+export function updateReached(
+  reached: Readonly<Record<RacerKind, number | null>>,
+  chunk: Readonly<Record<RacerKind, readonly { step: number; accuracy: number }[]>>,
+  threshold = TARGET_ACCURACY,
+): Record<RacerKind, number | null> {
+  return {
+    lstm: reached.lstm ?? firstStepReaching(chunk.lstm, threshold),
+    rnn: reached.rnn ?? firstStepReaching(chunk.rnn, threshold),
+  };
+}
+
+/** The racers in finishing order: those that reached the threshold by their step (ties keep LSTM first), then the rest. */
+export function finishingOrder(reached: Readonly<Record<RacerKind, number | null>>): RacerKind[] {
+  const kinds: RacerKind[] = ['lstm', 'rnn'];
+  const rank = (k: RacerKind) => reached[k] ?? Number.MAX_SAFE_INTEGER;
+  return kinds.sort((a, b) => rank(a) - rank(b));
+}

@@ -3,7 +3,7 @@
  * offers the same "copy link" and "reset" behaviour. Browser-only (the numbers live in DOM-free modules).
  */
 import { readState, writeState, type Schema, type StateOf } from './url-state.ts';
-import type { LinkText } from './labels.ts';
+import { TYPED_SUFFIX, langOf, type LinkText } from './labels.ts';
 
 /** document.createElement with a class list and optional text. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
@@ -32,7 +32,7 @@ export interface RangeOptions {
 
 /**
  * A slider paired with a number field for exact values. Both carry the same accessible name (the number
- * field adds ", typed"), so a reader can find either by its label and drive it with the keyboard.
+ * field adds " (typed)", in Chinese "（键入数值）"), so a reader can find either by its label and drive it with the keyboard.
  */
 export function rangeControl(opts: RangeOptions): { root: HTMLDivElement; set: (value: number) => void; slider: HTMLInputElement } {
 	const id = uid('range');
@@ -44,7 +44,8 @@ export function rangeControl(opts: RangeOptions): { root: HTMLDivElement; set: (
 	slider.id = id;
 	const number = el('input', 'w-number');
 	number.type = 'number';
-	number.setAttribute('aria-label', `${opts.label} (typed)`);
+	// Widgets take their language from the page (data-lang is the page's lang), so the page decides here too.
+	number.setAttribute('aria-label', opts.label + TYPED_SUFFIX[langOf(document.documentElement.lang)]);
 	for (const input of [slider, number]) {
 		input.min = String(opts.min);
 		input.max = String(opts.max);

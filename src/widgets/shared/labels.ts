@@ -1,6 +1,6 @@
 /**
- * Text that every widget shows the same way, in both languages: the "Reset" / "Copy link" row and the
- * start, pause and resume buttons of the training widgets. Each widget's labels.ts spreads these into its
+ * Text that every widget shows the same way, in both languages: the "Reset" / "Copy link" row, the name of
+ * a slider's number field, and the start, pause and resume buttons of the training widgets. Each widget's labels.ts spreads these into its
  * own table, so a reader meets one wording across the book.
  */
 export type WidgetLang = 'en' | 'zh-cn';
@@ -22,6 +22,9 @@ export const LINK_TEXT: Record<WidgetLang, LinkText> = {
 	en: { reset: 'Reset', copy: 'Copy link', copied: 'Link copied.', copyFailed: 'Copy this link:' },
 	'zh-cn': { reset: '重置', copy: '复制链接', copied: '链接已复制。', copyFailed: '请复制此链接：' },
 };
+
+/** Added to a slider's label to name its number field (rangeControl in dom.ts). */
+export const TYPED_SUFFIX: Record<WidgetLang, string> = { en: ' (typed)', 'zh-cn': '（键入数值）' };
 
 export interface TrainingText {
 	start: string;

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { Rng } from '../../../src/engine/index.ts';
 import { D, K, QUERY, VOCAB, recallBatch } from '../../../src/widgets/memory-race/task.ts';
 import { INPUT_SIZE, MARK, lastMarkBatch, markedSequenceText, withMarkChannel } from '../../../src/widgets/gate-ablation/last-mark-task.ts';
-import { AblationTrainer, DEFAULTS, VARIANTS, configFor, parameterCount, summarize, type ResultRow } from '../../../src/widgets/gate-ablation/model.ts';
+import { AblationTrainer, DEFAULTS, INITS, TASKS, VARIANTS, configFor, parameterCount, summarize, type ResultRow } from '../../../src/widgets/gate-ablation/model.ts';
 import { AblationRun } from '../../../src/widgets/gate-ablation/run.ts';
-import { DEFAULT_VARIANTS, configsFor, stateFromSearch } from '../../../src/widgets/gate-ablation/state.ts';
+import { DEFAULT_VARIANTS, configsFor, stateFromSearch, unavailableVariants } from '../../../src/widgets/gate-ablation/state.ts';
 import { EQUATIONS, textFor } from '../../../src/widgets/gate-ablation/labels.ts';
 import { writeState } from '../../../src/widgets/shared/url-state.ts';
 import { SCHEMA, URL_PREFIX } from '../../../src/widgets/gate-ablation/state.ts';
@@ -183,7 +183,88 @@ test('summary sentence in both languages states the numbers', () => {
   assert.equal(summarize([rows[0]]).kind, 'none-learned');
   assert.equal(textFor('en').chartAlt(rows, 'accuracy'), 'Held-out accuracy at step 300: LSTM 50\u00a0%, NFG 100\u00a0%, CIFG 97\u00a0%.');
   for (const v of VARIANTS) {
-    assert.ok(EQUATIONS[v].length > 0);
+    assert.ok(EQUATIONS.en[v].length > 0);
+    assert.equal(textFor('zh-cn').equation(v), EQUATIONS['zh-cn'][v]);
     if (v !== 'gru') assert.notEqual(textFor('en').name(v), textFor('zh-cn').name(v), `${v} is translated`);
   }
+});
+
+test('the limit of four: the other variants are unavailable, and the hint says why in both languages', () => {
+  const d = stateFromSearch('');
+  assert.equal(d.v.length, 4);
+  assert.deepEqual(unavailableVariants(d), ['no-output-gate', 'peepholes', 'no-output-activation', 'gru']);
+  assert.deepEqual(unavailableVariants({ ...d, v: [0, 1, 2] }), []);
+  assert.deepEqual(unavailableVariants({ ...d, v: [0] }), []);
+  const en = textFor('en');
+  const zh = textFor('zh-cn');
+  assert.equal(en.pickHint(4), 'Up to four variants at a time: uncheck one to pick another.');
+  assert.equal(zh.pickHint(4), '一次最多选 4 个变体：先取消勾选一个，才能选另一个。');
+  assert.equal(en.pickHint(3), '');
+  assert.equal(zh.pickHint(2), '');
+  assert.equal(en.pickHint(1), 'Pick at least 2 variants.');
+  assert.equal(zh.pickHint(1), '请至少选择 2 个变体。');
+});
+
+test('the status before a run is true for the default picks and for any other count', () => {
+  const en = textFor('en');
+  const zh = textFor('zh-cn');
+  const n = stateFromSearch('').v.length;
+  assert.equal(en.idle(n), 'Four variants are picked; press “Start training”, or change the picks.');
+  assert.equal(zh.idle(n), '已选好 4 个变体：按“开始训练”，或更改所选的变体。');
+  assert.equal(en.idle(2), 'Two variants are picked; press “Start training”, or change the picks.');
+  assert.equal(zh.idle(3), '已选好 3 个变体：按“开始训练”，或更改所选的变体。');
+  assert.equal(en.idle(1), 'Pick at least two variants, then press “Start training”.');
+  assert.equal(zh.idle(0), '请至少选择两个变体，再按“开始训练”。');
+});
+
+test('results: "so far" and "not yet" while training, final wording once the run has finished', () => {
+  const en = textFor('en');
+  const zh = textFor('zh-cn');
+  assert.equal(en.resultsCaption(false), 'Results so far (held-out set of 128 sequences)');
+  assert.equal(en.resultsCaption(true), 'Final results (held-out set of 128 sequences)');
+  assert.equal(zh.resultsCaption(false), '目前的结果（留出集，128 个序列）');
+  assert.equal(zh.resultsCaption(true), '最终结果（留出集，128 个序列）');
+  assert.equal(en.notReached(false), 'not yet');
+  assert.equal(en.notReached(true), 'not reached');
+  assert.equal(zh.notReached(false), '尚未达到');
+  assert.equal(zh.notReached(true), '未达到');
+  const rows: ResultRow[] = [
+    { variant: 'vanilla', steps: 250, accuracy: 0.62, loss: 0.9, stepsToTarget: null },
+    { variant: 'gru', steps: 250, accuracy: 0.4, loss: 1.2, stepsToTarget: null },
+  ];
+  const s = summarize(rows);
+  assert.match(en.summary(s, 120, 40, 'last-mark'), /: no variant has reached 90\u00a0% yet; best LSTM at 62\u00a0%/);
+  assert.match(en.summary(s, 250, 40, 'last-mark', true), /: no variant reached 90\u00a0%; best LSTM at 62\u00a0%/);
+  assert.match(zh.summary(s, 120, 40, 'last-mark'), /：还没有变体达到 90\u00a0%；/);
+  assert.match(zh.summary(s, 250, 40, 'last-mark', true), /：没有变体达到 90\u00a0%；/);
+  assert.equal(en.cellLabel(en.colAccuracy, 'LSTM'), 'Accuracy, LSTM');
+  assert.equal(zh.cellLabel(zh.colAccuracy, 'LSTM'), '准确率，LSTM');
+});
+
+test('zh-cn: no English left in the widget text, the variants table included', () => {
+  const zh = textFor('zh-cn');
+  // Names that stay in Latin letters in the Chinese book: models, variant abbreviations, tools and authors.
+  const allowed = new Set(['LSTM', 'GRU', 'NFG', 'NIG', 'NOG', 'CIFG', 'PH', 'NOAF', 'JavaScript', 'PyTorch', 'Jozefowicz', 'Tallec', 'Ollivier', 'Greff', 'chrono']);
+  const rows: ResultRow[] = [
+    { variant: 'vanilla', steps: 250, accuracy: 0.95, loss: 0.1, stepsToTarget: 90 },
+    { variant: 'no-forget-gate', steps: 250, accuracy: 0.3, loss: 1.3, stepsToTarget: null },
+  ];
+  const texts: string[] = [
+    zh.title, zh.fallback, zh.variantsHeading, zh.colVariant, zh.colChange, zh.colParams, zh.caption, zh.pick, zh.delay, zh.task,
+    zh.seed, zh.init, zh.step, zh.elapsed, zh.accuracyChart, zh.lossChart, zh.accuracyAxis, zh.lossAxis, zh.stepAxis,
+    zh.colAccuracy, zh.colLoss, zh.colTo90, zh.running, zh.paused, zh.start, zh.pause, zh.resume, zh.reset, zh.copy,
+    zh.tableCaption(16), zh.params(1412), zh.seconds(1500), zh.finished(1500), zh.chartAlt(rows, 'accuracy'), zh.chartAlt(rows, 'loss'), zh.chartAlt([], 'loss'),
+    ...[0, 1, 2, 3, 4].flatMap((n) => [zh.pickHint(n), zh.idle(n)]),
+    ...[false, true].flatMap((f) => [zh.resultsCaption(f), zh.notReached(f), zh.summary(summarize(rows), 250, 40, 'last-mark', f)]),
+    ...TASKS.map((k) => zh.taskName(k)),
+    ...INITS.map((k) => zh.initName(k)),
+    ...VARIANTS.map((v) => zh.name(v)),
+    // In the equations only the words in \text{…} are prose.
+    ...VARIANTS.flatMap((v) => [...zh.equation(v).matchAll(/\\text\{([^}]*)\}/g)].map((m) => m[1])),
+  ];
+  const english = texts.flatMap((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w)).map((w) => `${w} in “${text}”`));
+  assert.deepEqual(english, []);
+  assert.match(zh.equation('peepholes'), /\\text\{ 中同样加 \}/);
+  assert.doesNotMatch(zh.equation('peepholes'), /likewise/);
+  assert.match(textFor('en').equation('peepholes'), /\\text\{likewise \}/);
 });

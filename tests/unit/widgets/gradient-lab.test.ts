@@ -4,8 +4,8 @@ import {
   DEFAULT_SETTINGS,
   INPUT_SIZE,
   firstToLastRatio,
-  formatPowerOfTen,
   formatSci,
+  formatSetting,
   gradientNorms,
   inputSequence,
   makeLstm,
@@ -15,7 +15,8 @@ import {
   type ModelKind,
   type Nudge,
 } from '../../../src/widgets/gradient-lab/model.ts';
-import { trendOf, textFor } from '../../../src/widgets/gradient-lab/labels.ts';
+import { RNN_EXPLODES_FROM_SCALE, RNN_VANISHES_UP_TO_SCALE, trendOf, textFor } from '../../../src/widgets/gradient-lab/labels.ts';
+import { SCALE } from '../../../src/widgets/gradient-lab/state.ts';
 import { tensor } from '../../../src/engine/tensor.ts';
 
 const small: GradientSettings = { ...DEFAULT_SETTINGS, T: 6, hidden: 3, scale: 1.3, forgetBias: 1, seed: 5 };
@@ -135,7 +136,10 @@ test('formatting and sampled steps', () => {
   assert.equal(formatSci(4.2), '4.20');
   assert.equal(formatSci(0), '0');
   assert.equal(formatSci(Infinity), '∞');
-  assert.equal(formatPowerOfTen(5.9e-10), '10⁻⁹');
+  assert.equal(formatSetting(-3), '\u22123');
+  assert.equal(formatSetting(-3.5), '\u22123.5');
+  assert.equal(formatSetting(0.1 + 0.2), '0.3');
+  assert.equal(formatSetting(100), '100');
   assert.deepEqual(sampleSteps(100), [1, 21, 41, 60, 80, 100]);
   assert.deepEqual(sampleSteps(3), [1, 2, 3]);
 });
@@ -148,4 +152,97 @@ test('the sentence states the computed ratios in both languages', () => {
   const zh = textFor('zh-CN').describe(DEFAULT_SETTINGS, r, 'c');
   assert.match(zh, /循环神经网络没有细胞状态/);
   assert.ok(zh.includes(formatSci(firstToLastRatio(r.lstm.norms.c)!)));
+});
+
+test('the sentence says how many times the value at t = T: 倍 in Chinese, “times” in English, for ratios above and below 1', () => {
+  const r = gradientNorms({ ...DEFAULT_SETTINGS });
+  const rnn = formatSci(firstToLastRatio(r.rnn.norms.h)!);
+  const lstm = formatSci(firstToLastRatio(r.lstm.norms.h)!);
+  const lstmC = firstToLastRatio(r.lstm.norms.c)!;
+  assert.ok(firstToLastRatio(r.rnn.norms.h)! < 1 && lstmC > 1, 'one ratio below 1 and one above');
+  const zh = textFor('zh-cn').describe(DEFAULT_SETTINGS, r, 'h');
+  assert.ok(zh.includes(`循环神经网络在 t = 1 处的 ‖∂L/∂h_t‖ 是 t = T 处的 ${rnn} 倍（梯度消失）`), zh);
+  assert.ok(zh.includes(`LSTM 的是 ${lstm} 倍`), zh);
+  const zhC = textFor('zh-cn').describe(DEFAULT_SETTINGS, r, 'c');
+  assert.ok(zhC.includes(`LSTM 在 t = 1 处的 ‖∂L/∂C_t‖ 是 t = T 处的 ${formatSci(lstmC)} 倍`), zhC);
+  const en = textFor('en').describe(DEFAULT_SETTINGS, r, 'h');
+  assert.ok(en.includes(`the RNN’s ‖∂L/∂h_t‖ at t = 1 is ${rnn} times its value at t = T (it vanishes)`), en);
+  assert.ok(en.includes(`the LSTM’s is ${lstm} times its value at t = T`), en);
+  const enC = textFor('en').describe(DEFAULT_SETTINGS, r, 'c');
+  assert.ok(enC.includes(`the LSTM’s ‖∂L/∂C_t‖ at t = 1 is ${formatSci(lstmC)} times its value at t = T`), enC);
+  for (const text of [zh, zhC, en, enC]) {
+    assert.doesNotMatch(text, / of its value/);
+    assert.doesNotMatch(text, /≈/, 'no rounded power of ten next to the exact one');
+  }
+});
+
+test('with clipping on, the sentence says “multiplied by” only for a gradient that was clipped', () => {
+  const loose = { ...DEFAULT_SETTINGS, scale: 1.5, clip: true, maxNorm: 100 };
+  const r = gradientNorms(loose);
+  assert.equal(r.rnn.clipFactor, 1);
+  assert.equal(r.lstm.clipFactor, 1);
+  const en = textFor('en').describe(loose, r, 'h');
+  assert.doesNotMatch(en, /multiplied|by 1\.00|shrinks/, en);
+  assert.match(en, /below the clipping threshold 100, so clipping did not change anything\./);
+  const zh = textFor('zh-cn').describe(loose, r, 'h');
+  assert.doesNotMatch(zh, /乘以|缩小/, zh);
+  assert.match(zh, /都低于裁剪阈值 100，所以裁剪没有改变任何东西。/);
+
+  // Only the RNN's norm is above the threshold: it is multiplied, the LSTM's is left alone.
+  const lstmNorm = gradientNorms({ ...loose, clip: false }).lstm.paramNorm;
+  const rnnNorm = r.rnn.paramNorm;
+  assert.ok(lstmNorm < rnnNorm, `${lstmNorm} < ${rnnNorm}`);
+  const mid = { ...loose, maxNorm: Math.round((lstmNorm + rnnNorm) / 2) };
+  const m = gradientNorms(mid);
+  assert.ok(m.rnn.clipFactor < 1 && m.lstm.clipFactor === 1);
+  const enMid = textFor('en').describe(mid, m, 'h');
+  assert.ok(enMid.includes(`multiplied the RNN’s whole gradient (norm ${formatSci(rnnNorm)}) by ${formatSci(m.rnn.clipFactor)}`), enMid);
+  assert.match(enMid, /The LSTM’s gradient norm \([^)]*\) is below the threshold, so clipping did not change it\./);
+  const zhMid = textFor('zh-cn').describe(mid, m, 'h');
+  assert.ok(zhMid.includes(`循环神经网络的整个梯度（范数 ${formatSci(rnnNorm)}）乘以 ${formatSci(m.rnn.clipFactor)}`), zhMid);
+  assert.match(zhMid, /LSTM 的梯度范数（[^）]*）低于阈值，裁剪没有改变它。/);
+
+  // Both clipped: both factors are stated, and the ratios are said to stay.
+  const tight = { ...loose, maxNorm: 0.1 };
+  const t = gradientNorms(tight);
+  const enTight = textFor('en').describe(tight, t, 'h');
+  assert.ok(enTight.includes(`by ${formatSci(t.rnn.clipFactor)} and the LSTM’s (norm ${formatSci(t.lstm.paramNorm)}) by ${formatSci(t.lstm.clipFactor)}`), enTight);
+  assert.match(textFor('zh-cn').describe(tight, t, 'h'), /比值不变。$/);
+});
+
+test('settings in the text use the typographic minus (b_f = −3), like every other number', () => {
+  const s = { ...DEFAULT_SETTINGS, T: 20, forgetBias: -3 };
+  const r = gradientNorms(s);
+  for (const lang of ['en', 'zh-cn']) {
+    const text = textFor(lang);
+    for (const q of ['h', 'c'] as const) {
+      const sentence = text.describe(s, r, q);
+      assert.ok(sentence.includes('b_f = \u22123'), sentence);
+      assert.doesNotMatch(sentence, /-/, 'no hyphen-minus anywhere in the sentence');
+    }
+    assert.ok(text.tableCaption(s).includes('b_f = \u22123'));
+  }
+});
+
+test('the caption’s thresholds for s are what the model computes with the default settings', () => {
+  // Step s along its slider as a reader does; the RNN's ratio at t = 1 over t = T decides (trendOf).
+  const trends: [number, string][] = [];
+  for (let k = 0; ; k++) {
+    const s = Math.round((SCALE.min + k * SCALE.step) * 100) / 100;
+    if (s > RNN_EXPLODES_FROM_SCALE) break;
+    trends.push([s, trendOf(firstToLastRatio(gradientNorms({ ...DEFAULT_SETTINGS, scale: s }).rnn.norms.h))]);
+  }
+  const firstExploding = trends.find(([, t]) => t === 'explodes')?.[0];
+  const lastVanishing = trends.filter(([, t]) => t === 'vanishes').at(-1)?.[0];
+  assert.equal(firstExploding, RNN_EXPLODES_FROM_SCALE, JSON.stringify(trends));
+  assert.equal(lastVanishing, RNN_VANISHES_UP_TO_SCALE, JSON.stringify(trends));
+  assert.ok(trends.every(([s, t]) => (s <= RNN_VANISHES_UP_TO_SCALE) === (t === 'vanishes')), 'vanishing exactly up to the stated s');
+  // s = 1.5 is above 1 and yet does not explode: the caption must not claim that s > 1 does.
+  assert.equal(trends.find(([s]) => s === 1.5)?.[1], 'holds');
+  const en = textFor('en').caption;
+  assert.doesNotMatch(en, /s > 1 can blow it up/);
+  assert.ok(en.includes(`(T = ${DEFAULT_SETTINGS.T})`) && en.includes('up to s = 1.3') && en.includes('(exploding) at s = 1.8'), en);
+  const zh = textFor('zh-cn').caption;
+  assert.doesNotMatch(zh, /s > 1 时可能爆炸/);
+  assert.ok(zh.includes(`（T = ${DEFAULT_SETTINGS.T}）`) && zh.includes('直到 s = 1.3 仍低于 10⁻³') && zh.includes('到 s = 1.8 才首次超过 10³'), zh);
 });
