@@ -10,7 +10,7 @@ import { plotChart } from '../shared/plot.ts';
 import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { defaultState } from '../shared/url-state.ts';
 import { WorkerRuns } from '../shared/worker-channel.ts';
-import { LSTM_HIDDEN, MAX_STEPS, N_MAX, N_MIN, lstmParams, matchedRnnHidden, rnnParams, updateReached, type RacerKind } from './model.ts';
+import { LSTM_HIDDEN, MAX_STEPS, N_MAX, N_MIN, lstmParams, matchedRnnHidden, rnnParams, reachedSteps, type RacerKind } from './model.ts';
 import { CHANCE } from './task.ts';
 import { RACER_NAMES, textFor, type MemoryRaceText, type RacerSummary } from './labels.ts';
 import { ANCHOR_ID, SCHEMA, SEED_MAX, URL_PREFIX, settingsOf, type RaceState } from './state.ts';
@@ -41,8 +41,6 @@ export class MemoryRaceElement extends HTMLElement {
 	#phase: Phase = 'idle';
 	#runs!: WorkerRuns<RaceCommand, RaceEvent>;
 	#points: Record<RacerKind, RacePoint[]> = { lstm: [], rnn: [] };
-	/** The step at which each racer's plotted accuracy first reached 90 % (null: not yet). */
-	#reached: Record<RacerKind, number | null> = { lstm: null, rnn: null };
 	#activeMs = 0;
 	#setters: Array<(s: RaceState) => void> = [];
 	#drawScheduled = false;
@@ -183,7 +181,6 @@ export class MemoryRaceElement extends HTMLElement {
 	#stop(): void {
 		this.#runs.terminate();
 		this.#points = { lstm: [], rnn: [] };
-		this.#reached = { lstm: null, rnn: null };
 		this.#activeMs = 0;
 		this.#notes.textContent = '';
 		this.#setPhase('idle');
@@ -216,7 +213,6 @@ export class MemoryRaceElement extends HTMLElement {
 		switch (event.type) {
 			case 'progress':
 				for (const kind of RACERS) this.#points[kind].push(...event.points[kind]);
-				this.#reached = updateReached(this.#reached, event.points);
 				this.#activeMs = event.activeMs;
 				this.#scheduleDraw();
 				break;
@@ -255,19 +251,21 @@ export class MemoryRaceElement extends HTMLElement {
 		this.#lastDraw = performance.now();
 		performance.mark('memory-race:draw');
 		const summaries = {} as Record<RacerKind, RacerSummary | null>;
+		// The step at which each racer's plotted accuracy first reached 90 % (null: not yet).
+		const reachedAt = reachedSteps(this.#points);
 		for (const kind of RACERS) {
 			const last = this.#points[kind].at(-1) ?? null;
 			summaries[kind] = last;
 			this.#outputs[`${kind}-step`].textContent = String(last?.step ?? 0);
 			this.#outputs[`${kind}-accuracy`].textContent = last ? `${(last.accuracy * 100).toFixed(1)} %` : '—';
 			this.#outputs[`${kind}-loss`].textContent = last ? last.loss.toFixed(3) : '—';
-			const reached = this.#reached[kind];
+			const reached = reachedAt[kind];
 			this.#outputs[`${kind}-reached`].textContent =
 				reached !== null ? String(reached) : !last ? '—' : this.#phase === 'done' ? t.notReached : t.notReachedYet;
 		}
 		const seconds = this.#activeMs / 1000;
 		this.#outputs.time.textContent = t.seconds(seconds);
-		this.#summary.textContent = t.summary(summaries, seconds, { reached: this.#reached, finished: this.#phase === 'done' });
+		this.#summary.textContent = t.summary(summaries, seconds, { reached: reachedAt, finished: this.#phase === 'done' });
 		this.#accuracyChart.replaceChildren(this.#plot('accuracy'));
 		this.#lossChart.replaceChildren(this.#plot('loss'));
 		// User Timing entry, so the cost of a redraw can be read from the page (tests, DevTools).

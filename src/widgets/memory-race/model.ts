@@ -199,19 +199,12 @@ export function firstStepReaching(points: readonly { step: number; accuracy: num
   return null;
 }
 
-/**
- * Updates the steps at which each racer first reached the threshold with a chunk of new points (the first
- * step, once found, never changes). Returns a new record.
- */
-export function updateReached(
-  reached: Readonly<Record<RacerKind, number | null>>,
-  chunk: Readonly<Record<RacerKind, readonly { step: number; accuracy: number }[]>>,
+/** The step at which each racer first reached the threshold, from their whole curves as plotted. */
+export function reachedSteps(
+  curves: Readonly<Record<RacerKind, readonly { step: number; accuracy: number }[]>>,
   threshold = TARGET_ACCURACY,
 ): Record<RacerKind, number | null> {
-  return {
-    lstm: reached.lstm ?? firstStepReaching(chunk.lstm, threshold),
-    rnn: reached.rnn ?? firstStepReaching(chunk.rnn, threshold),
-  };
+  return { lstm: firstStepReaching(curves.lstm, threshold), rnn: firstStepReaching(curves.rnn, threshold) };
 }
 
 /** The racers in finishing order: those that reached the threshold by their step (ties keep LSTM first), then the rest. */

@@ -15,7 +15,7 @@ import {
   firstStepReaching,
   rnnParams,
   trailingMean,
-  updateReached,
+  reachedSteps,
 } from '../../../src/widgets/memory-race/model.ts';
 import { textFor } from '../../../src/widgets/memory-race/labels.ts';
 import { LSTM } from '../../../src/engine/nn/lstm.ts';
@@ -130,14 +130,18 @@ test('firstStepReaching: the step of the first smoothed accuracy at or above 90 
   assert.equal(firstStepReaching([{ step: 10, accuracy: 0.2 }, { step: 12, accuracy: 0.93 }]), 12);
 });
 
-test('updateReached keeps the first step once found and fills in the other racer later', () => {
-  let reached = { lstm: null, rnn: null } as Record<'lstm' | 'rnn', number | null>;
-  reached = updateReached(reached, { lstm: [{ step: 1, accuracy: 0.3 }], rnn: [{ step: 1, accuracy: 0.3 }] });
+test('reachedSteps keeps the first step once found and fills in the other racer later', () => {
+  const curves = { lstm: [{ step: 1, accuracy: 0.3 }], rnn: [{ step: 1, accuracy: 0.3 }] };
+  let reached = reachedSteps(curves);
   assert.deepEqual(reached, { lstm: null, rnn: null });
-  reached = updateReached(reached, { lstm: [{ step: 2, accuracy: 0.91 }, { step: 3, accuracy: 0.95 }], rnn: [{ step: 2, accuracy: 0.4 }] });
+  curves.lstm.push({ step: 2, accuracy: 0.91 }, { step: 3, accuracy: 0.95 });
+  curves.rnn.push({ step: 2, accuracy: 0.4 });
+  reached = reachedSteps(curves);
   assert.deepEqual(reached, { lstm: 2, rnn: null });
   // The LSTM dips and comes back: its step stays 2.
-  reached = updateReached(reached, { lstm: [{ step: 4, accuracy: 0.5 }, { step: 5, accuracy: 0.99 }], rnn: [{ step: 5, accuracy: 0.92 }] });
+  curves.lstm.push({ step: 4, accuracy: 0.5 }, { step: 5, accuracy: 0.99 });
+  curves.rnn.push({ step: 5, accuracy: 0.92 });
+  reached = reachedSteps(curves);
   assert.deepEqual(reached, { lstm: 2, rnn: 5 });
   assert.deepEqual(finishingOrder(reached), ['lstm', 'rnn']);
   assert.deepEqual(finishingOrder({ lstm: null, rnn: 752 }), ['rnn', 'lstm']);
