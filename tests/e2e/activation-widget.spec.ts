@@ -3,13 +3,9 @@
  * the keyboard. The numbers shown must equal σ and tanh (and their derivatives) of the chosen z.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { htmlOf, PAGES, pageWith, watchProblems } from './site.ts';
 
-const widgetPage = (lang: string) => {
-	const url = PAGES.find((p) => p.startsWith(`/${lang}/`) && htmlOf(p).includes('<activation-explorer'));
-	if (!url) throw new Error(`no ${lang} page uses <ActivationExplorer />`);
-	return url;
-};
+const widgetPage = (lang: string) => pageWith('activation-explorer', lang);
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const expected = (z: number) => ({

@@ -41,6 +41,18 @@ export function htmlOf(url: string): string {
 	return readFileSync(path, 'utf8');
 }
 
+/** Pages of one language, in path order, whose built HTML holds a `<tag` element (a widget, say). */
+export function pagesWith(tag: string, lang = 'en'): string[] {
+	return PAGES.filter((url) => url.startsWith(`/${lang}/`) && htmlOf(url).includes(`<${tag}`));
+}
+
+/** The first such page whose path starts with /lang/chapterPrefix; throws, saying what was looked for, if none. */
+export function pageWith(tag: string, lang = 'en', chapterPrefix = ''): string {
+	const url = pagesWith(tag, lang).find((p) => p.startsWith(`/${lang}/${chapterPrefix}`));
+	if (!url) throw new Error(`no /${lang}/${chapterPrefix}… page uses <${tag}>`);
+	return url;
+}
+
 /** Custom elements Starlight's shell itself uses. */
 export const SHELL_ELEMENTS = new Set([
 	'site-search', 'starlight-lang-select', 'starlight-theme-select', 'starlight-toc', 'starlight-menu-button',

@@ -6,13 +6,9 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { lstmStep } from '../../src/engine/lstm-step.ts';
 import { presetWeights } from '../../src/widgets/cell-explorer/model.ts';
-import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { pageWith, watchProblems } from './site.ts';
 
-const widgetPage = (lang: string, chapter: string) => {
-	const url = PAGES.find((p) => p.startsWith(`/${lang}/${chapter}`) && htmlOf(p).includes('<cell-explorer'));
-	if (!url) throw new Error(`no ${lang} ${chapter} page uses <CellExplorer />`);
-	return url;
-};
+const widgetPage = (lang: string, chapter: string) => pageWith('cell-explorer', lang, chapter);
 
 const GATE_ROWS = { i: 0, f: 1, g: 2, o: 3 } as const;
 const GATE_NAMES = { i: 'i', f: 'f', g: 'C', o: 'o' } as const;

@@ -7,13 +7,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { AblationTrainer, configFor, type Variant } from '../../src/widgets/gate-ablation/model.ts';
-import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { pageWith, watchProblems } from './site.ts';
 
-const widgetPage = (lang: string) => {
-	const url = PAGES.find((p) => p.startsWith(`/${lang}/08-`) && htmlOf(p).includes('<gate-ablation'));
-	if (!url) throw new Error(`no ${lang} chapter 8 page uses <GateAblation />`);
-	return url;
-};
+const widgetPage = (lang: string) => pageWith('gate-ablation', lang, '08-');
 
 async function open(page: Page, url: string) {
 	await page.goto(url);

@@ -5,10 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { htmlOf, pagesWith, watchProblems } from './site.ts';
 import { DEFAULT_SETTINGS, firstToLastRatio, formatSci, gradientNorms, sampleSteps, type GradientSettings } from '../../src/widgets/gradient-lab/model.ts';
 
-const pagesWith = (lang: string) => PAGES.filter((p) => p.startsWith(`/${lang}/`) && htmlOf(p).includes('<gradient-lab'));
+const labPages = (lang: string) => pagesWith('gradient-lab', lang);
 
 async function open(page: Page, url: string) {
 	await page.goto(url);
@@ -35,7 +35,7 @@ async function expectNumbers(page: Page, settings: GradientSettings) {
 
 test('both chapters place the lab once per page, in both languages', () => {
 	for (const lang of ['en', 'zh-cn']) {
-		const urls = pagesWith(lang);
+		const urls = labPages(lang);
 		expect(urls).toEqual([`/${lang}/01-background/`, `/${lang}/04-math/`]);
 		for (const url of urls) expect(htmlOf(url).match(/<gradient-lab[\s>]/g)).toHaveLength(1);
 	}
@@ -44,7 +44,7 @@ test('both chapters place the lab once per page, in both languages', () => {
 test('T and scale driven by keyboard and typing give the model’s numbers; the link restores them', async ({ page, browser }) => {
 	test.setTimeout(90_000);
 	const problems = watchProblems(page);
-	await open(page, pagesWith('en')[0]);
+	await open(page, labPages('en')[0]);
 	await expectNumbers(page, { ...DEFAULT_SETTINGS });
 
 	const T = page.getByRole('slider', { name: 'Sequence length T' });
@@ -93,7 +93,7 @@ test('T and scale driven by keyboard and typing give the model’s numbers; the 
 });
 
 test('the cell-state quantity: the RNN has none, the LSTM’s ratio is the model’s', async ({ page }) => {
-	await open(page, pagesWith('en')[1]);
+	await open(page, labPages('en')[1]);
 	await page.getByRole('combobox', { name: 'Plotted quantity' }).selectOption('c');
 	const r = gradientNorms({ ...DEFAULT_SETTINGS });
 	await expect(page.getByRole('status', { name: 'LSTM: ‖∂L/∂C_1‖ / ‖∂L/∂C_T‖' })).toHaveText(formatSci(firstToLastRatio(r.lstm.norms.c)!));
@@ -102,7 +102,7 @@ test('the cell-state quantity: the RNN has none, the LSTM’s ratio is the model
 });
 
 test('zh-cn: labels are translated and the sentence states the numbers', async ({ page }) => {
-	await open(page, pagesWith('zh-cn')[0]);
+	await open(page, labPages('zh-cn')[0]);
 	await page.getByRole('slider', { name: '序列长度 T' }).fill('50');
 	// The number field beside each slider is named in Chinese too.
 	await expect(page.getByRole('spinbutton', { name: '序列长度 T（键入数值）' })).toHaveValue('50');
@@ -113,7 +113,7 @@ test('zh-cn: labels are translated and the sentence states the numbers', async (
 test('without JavaScript the build-time table is there and says so', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto(pagesWith('en')[0]);
+	await page.goto(labPages('en')[0]);
 	const table = page.locator('#gradient-lab table');
 	await expect(table).toBeVisible();
 	await expect(table.locator('caption')).toContainText('Computed at build time');
@@ -126,7 +126,7 @@ for (const theme of ['light', 'dark']) {
 	test(`axe finds no violations in the live lab (${theme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
 		await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-		await open(page, pagesWith('en')[0]);
+		await open(page, labPages('en')[0]);
 		await page.getByRole('checkbox', { name: 'Clip the gradient norm' }).check();
 		await expect(page.getByRole('status', { name: 'RNN: clipping factor' })).toBeVisible();
 		const axe = await new AxeBuilder({ page }).include('#gradient-lab').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -4,7 +4,7 @@
  * box that scrolls on purpose (wide tables), and the page must not scroll sideways.
  */
 import { expect, test } from '@playwright/test';
-import { htmlOf, PAGES } from './site.ts';
+import { pageWith } from './site.ts';
 
 const TAGS = ['activation-explorer', 'cell-explorer', 'sequence-stepper', 'gradient-lab', 'memory-race', 'gate-ablation'];
 const SIZES = [
@@ -15,10 +15,9 @@ const SIZES = [
 for (const size of SIZES) {
 	for (const tag of TAGS) {
 		test(`${tag} fits its figure on a ${size.name} (${size.width} px)`, async ({ page }) => {
-			const url = PAGES.find((p) => p.startsWith('/en/') && htmlOf(p).includes(`<${tag}`));
-			expect(url, `an English page with <${tag}>`).toBeTruthy();
+			const url = pageWith(tag);
 			await page.setViewportSize({ width: size.width, height: size.height });
-			await page.goto(url!);
+			await page.goto(url);
 			const widget = page.locator(tag).first();
 			await widget.scrollIntoViewIfNeeded();
 			await expect(page.locator(`${tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });

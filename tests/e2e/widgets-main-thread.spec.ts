@@ -6,7 +6,7 @@
  * - the sequence stepper's tracing and checkpoint loading happen in its Web Worker.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { htmlOf, PAGES } from './site.ts';
+import { htmlOf, pagesWith, pageWith } from './site.ts';
 
 /** Each widget and what it shows once live: a Plot chart, or typeset equations for the cell explorer. */
 const WIDGETS = [
@@ -18,7 +18,6 @@ const WIDGETS = [
 	{ tag: 'gate-ablation', drawn: 'svg.cs-plot' },
 ] as const;
 
-const pagesWith = (tag: string) => PAGES.filter((p) => p.startsWith('/en/') && htmlOf(p).includes(`<${tag}`));
 
 /** Stylesheets and <link>s of the document (shadow roots not included: their styles are scoped). */
 const documentStyles = (page: Page) =>
@@ -30,9 +29,7 @@ const documentStyles = (page: Page) =>
 
 for (const { tag, drawn } of WIDGETS) {
 	test(`${tag}: coming to life adds no stylesheet or link to the page`, async ({ page }) => {
-		const url = pagesWith(tag)[0];
-		expect(url, `an English page with <${tag}>`).toBeTruthy();
-		await page.goto(url);
+		await page.goto(pageWith(tag));
 		await page.waitForLoadState('load');
 		const before = await documentStyles(page);
 		await page.locator(tag).first().scrollIntoViewIfNeeded();
@@ -43,7 +40,7 @@ for (const { tag, drawn } of WIDGETS) {
 }
 
 test('the sequence stepper traces in a Web Worker; the page itself never fetches the checkpoint', async ({ page }) => {
-	const url = PAGES.find((p) => p.startsWith('/en/') && htmlOf(p).includes('<sequence-stepper data-lang="en" data-model="char"'));
+	const url = pagesWith('sequence-stepper').find((p) => htmlOf(p).includes('<sequence-stepper data-lang="en" data-model="char"'));
 	expect(url, 'an English page with the character stepper').toBeTruthy();
 	const workers: string[] = [];
 	page.on('worker', (worker) => workers.push(worker.url()));

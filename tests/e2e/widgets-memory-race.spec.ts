@@ -5,14 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { pageWith, watchProblems } from './site.ts';
 import { DEFAULT_RACE, LSTM_HIDDEN, lstmParams, matchedRnnHidden, rnnParams } from '../../src/widgets/memory-race/model.ts';
 
-const pageWith = (lang: string) => {
-	const url = PAGES.find((p) => p.startsWith(`/${lang}/`) && htmlOf(p).includes('<memory-race'));
-	if (!url) throw new Error(`no ${lang} page uses <MemoryRace />`);
-	return url;
-};
+const racePage = (lang: string) => pageWith('memory-race', lang);
 
 async function open(page: Page, url: string) {
 	await page.goto(url);
@@ -27,7 +23,7 @@ test('training runs in the background, the LSTM’s accuracy climbs, pause stops
 	test.setTimeout(150_000);
 	const problems = watchProblems(page);
 	// The gradient lab above the race gives a second control to try while training.
-	await page.goto(pageWith('en'));
+	await page.goto(racePage('en'));
 	await page.locator('gradient-lab').scrollIntoViewIfNeeded();
 	await expect(page.locator('gradient-lab[data-ready]')).toBeAttached({ timeout: 30_000 });
 	await expect(page.getByRole('slider', { name: 'Sequence length T' })).toHaveValue('100');
@@ -95,7 +91,7 @@ test('training runs in the background, the LSTM’s accuracy climbs, pause stops
 });
 
 test('settings go into the link; reset restores the defaults and stops training', async ({ page, browser }) => {
-	await open(page, pageWith('en'));
+	await open(page, racePage('en'));
 	const N = race(page).getByRole('slider', { name: 'Distractors N (delay)' });
 	await N.fill('20');
 	await race(page).getByRole('combobox', { name: 'LSTM initialisation' }).selectOption('default');
@@ -126,7 +122,7 @@ test('settings go into the link; reset restores the defaults and stops training'
 
 test('nothing trains until the reader asks, also with reduced motion', async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await open(page, pageWith('zh-cn'));
+	await open(page, racePage('zh-cn'));
 	await expect(race(page).getByRole('button', { name: '开始训练' })).toBeVisible();
 	await page.waitForTimeout(1500);
 	await expect(race(page).getByRole('status', { name: 'LSTM 训练步数' })).toHaveText('0');
@@ -139,7 +135,7 @@ test('nothing trains until the reader asks, also with reduced motion', async ({ 
 for (const lang of ['en', 'zh-cn']) {
 	test(`the initialisation select shows its options whole at 1280 px (${lang})`, async ({ page }) => {
 		await page.setViewportSize({ width: 1280, height: 800 });
-		await open(page, pageWith(lang));
+		await open(page, racePage(lang));
 		const select = race(page).getByRole('combobox', { name: lang === 'en' ? 'LSTM initialisation' : 'LSTM 初始化' });
 		await expect(select).toBeVisible();
 		// The width the select would take for its longest option without the site's max-width, against the width it has.
@@ -158,7 +154,7 @@ for (const theme of ['light', 'dark']) {
 	test(`axe finds no violations in the race while it trains (${theme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
 		await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-		await open(page, pageWith('en'));
+		await open(page, racePage('en'));
 		await race(page).getByRole('button', { name: 'Start training' }).click();
 		await expect.poll(() => number(page, 'LSTM steps'), { timeout: 30_000 }).toBeGreaterThan(0);
 		await race(page).getByRole('button', { name: 'Pause' }).click();

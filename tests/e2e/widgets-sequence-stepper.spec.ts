@@ -9,13 +9,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { lstmStep, type LstmStepResult } from '../../src/engine/lstm-step.ts';
 import { latchParams, pulseTrain } from '../../src/widgets/sequence-stepper/latch.ts';
-import { htmlOf, PAGES, watchProblems } from './site.ts';
+import { pageWith, watchProblems } from './site.ts';
 
-const widgetPage = (lang: string, chapter: string) => {
-	const url = PAGES.find((p) => p.startsWith(`/${lang}/${chapter}`) && htmlOf(p).includes('<sequence-stepper'));
-	if (!url) throw new Error(`no ${lang} ${chapter} page uses <SequenceStepper />`);
-	return url;
-};
+const widgetPage = (lang: string, chapter: string) => pageWith('sequence-stepper', lang, chapter);
 const read = (text: string) => Number(text.replace('\u2212', '-'));
 const SERIES = { i: 'i_t', f: 'f_t', g: 'g_t', o: 'o_t', c: 'C_t', h: 'h_t' } as const;
 
