@@ -90,3 +90,30 @@ export function watchProblems(page: Page): string[] {
 	});
 	return problems;
 }
+
+/**
+ * Keeps every Worker a page creates in `window.__workers`, so a test can kill them as a crash would.
+ * Call before `page.goto`.
+ */
+export async function recordWorkers(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const Native = window.Worker;
+		const made: Worker[] = [];
+		(window as unknown as { __workers: Worker[] }).__workers = made;
+		window.Worker = class extends Native {
+			constructor(url: string | URL, options?: WorkerOptions) {
+				super(url, options);
+				made.push(this);
+			}
+		};
+	});
+}
+
+/** Terminates every worker recorded by recordWorkers; returns how many there were. */
+export async function terminateWorkers(page: Page): Promise<number> {
+	return page.evaluate(() => {
+		const made = (window as unknown as { __workers: Worker[] }).__workers ?? [];
+		for (const w of made) w.terminate();
+		return made.length;
+	});
+}

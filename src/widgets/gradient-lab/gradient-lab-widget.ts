@@ -11,11 +11,11 @@ import * as Plot from '@observablehq/plot';
 import { plotChart } from '../shared/plot.ts';
 import { button, checkboxControl, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
 import { defaultState } from '../shared/url-state.ts';
-import { WorkerRuns } from '../shared/worker-channel.ts';
+import { WorkerChannel } from '../runtime/channel.ts';
 import { MODELS, QUANTITIES, T_MAX, T_MIN, firstToLastRatio, formatSci, sampleSteps, type GradientResult, type Quantity } from './model.ts';
 import { MODEL_NAMES, SYMBOLS, textFor, type GradientLabText } from './labels.ts';
 import { ANCHOR_ID, FORGET_BIAS, HIDDEN_SIZES, MAX_NORM, SCALE, SCHEMA, SEED_MAX, URL_PREFIX, quantityOf, settingsOf, type LabState } from './state.ts';
-import type { LabCommand, LabEvent } from './gradient-lab.worker.ts';
+import { isLabEvent, type LabCommand, type LabEvent } from './protocol.ts';
 
 /** The LSTM is dashed so colour is not the only cue; colours come from CSS classes gl-mark-rnn / gl-mark-lstm. */
 const DASH = { rnn: undefined, lstm: '6,4' } as const;
@@ -24,7 +24,7 @@ export class GradientLabElement extends HTMLElement {
 	#text: GradientLabText = textFor('en');
 	#binding = urlBinding(SCHEMA, URL_PREFIX, ANCHOR_ID);
 	#state: LabState = defaultState(SCHEMA);
-	#runs!: WorkerRuns<LabCommand, LabEvent>;
+	#runs!: WorkerChannel<LabCommand, LabEvent>;
 	#busy = false;
 	#dirty = false;
 	#setters: Array<(s: LabState) => void> = [];
@@ -39,18 +39,19 @@ export class GradientLabElement extends HTMLElement {
 		if (this.dataset.ready !== undefined) return;
 		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
 		this.#state = this.#binding.load();
-		this.#runs = new WorkerRuns<LabCommand, LabEvent>(
-			() => new Worker(new URL('./gradient-lab.worker.ts', import.meta.url), { type: 'module' }),
-			(event) => this.#onEvent(event),
-			(message) => this.#fail(message),
-		);
+		this.#runs = new WorkerChannel<LabCommand, LabEvent>({
+			service: 'gradient-lab',
+			isEvent: isLabEvent,
+			onEvent: (event) => this.#onEvent(event),
+			onFault: (message) => this.#fail(message),
+		});
 		this.#build();
 		this.dataset.ready = '';
 		this.#request();
 	}
 
 	disconnectedCallback(): void {
-		this.#runs?.terminate();
+		this.#runs?.dispose();
 	}
 
 	#build(): void {
@@ -148,6 +149,7 @@ export class GradientLabElement extends HTMLElement {
 
 	#fail(message: string): void {
 		this.#busy = false;
+		this.#runs.restart();
 		this.#chart.removeAttribute('aria-busy');
 		this.#status.textContent = this.#text.error(message);
 	}

@@ -37,3 +37,21 @@ export const TRAINING_TEXT: Record<WidgetLang, TrainingText> = {
 	en: { start: 'Start training', pause: 'Pause', resume: 'Resume' },
 	'zh-cn': { start: '开始训练', pause: '暂停', resume: '继续' },
 };
+
+export interface FaultText {
+  /** Shown when a widget's worker failed or went silent; `detail` is the worker's own message. */
+  stopped: (detail: string) => string;
+  restart: string;
+}
+
+/** The line and button of a widget whose computation stopped (runtime/element.ts). */
+export const FAULT_TEXT: Record<WidgetLang, FaultText> = {
+  en: {
+    stopped: (detail) => `The computation stopped (${detail}). Restart starts it again; your settings are kept.`,
+    restart: 'Restart',
+  },
+  'zh-cn': {
+    stopped: (detail) => `计算已停止（${detail}）。点击“重新开始”即可再次运行，设置保持不变。`,
+    restart: '重新开始',
+  },
+};
