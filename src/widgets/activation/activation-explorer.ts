@@ -29,7 +29,7 @@ export class ActivationExplorerElement extends WidgetElement<typeof declaration.
 	#description!: HTMLElement;
 
 	protected hydrate(): void {
-		this.#text = textFor(this.lang);
+		this.#text = textFor(this.pageLang);
 		for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-curve]')) this.#outputs[out.dataset.curve as Curve] = out;
 		this.#chart = this.querySelector('[data-chart]')!;
 		this.#description = this.querySelector('[data-description]')!;

@@ -26,7 +26,7 @@ const SAVE_DELAY_MS = 250;
 
 export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   protected abstract readonly declaration: WidgetDeclaration<S>;
-  protected lang: WidgetLang = 'en';
+  protected pageLang: WidgetLang = 'en';
   protected state!: StateOf<S>;
   protected fields: Partial<Record<keyof S & string, FieldControl>> = {};
   #abort = new AbortController();
@@ -47,7 +47,7 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.ready !== undefined) return;
     this.#abort = new AbortController();
-    this.lang = langOf(this.dataset.lang ?? document.documentElement.lang);
+    this.pageLang = langOf(this.dataset.lang ?? document.documentElement.lang);
     const { schema, prefix } = this.declaration;
     const { state, notices } = parseState(schema, prefix, location.search);
     this.state = state;
@@ -120,8 +120,8 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   protected showNotices(notices: readonly Notice[]): void {
     const line = this.querySelector<HTMLElement>('[data-notice]');
     if (!line) return;
-    const names = this.declaration.fieldNames[this.lang] as Record<string, string | undefined>;
-    line.textContent = noticeLine(notices, this.lang, (field) => names[field] ?? field);
+    const names = this.declaration.fieldNames[this.pageLang] as Record<string, string | undefined>;
+    line.textContent = noticeLine(notices, this.pageLang, (field) => names[field] ?? field);
     line.hidden = notices.length === 0;
   }
 
@@ -149,7 +149,7 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     if (!box) return;
     box.hidden = detail === null;
     const text = box.querySelector('[data-fault-text]');
-    if (text) text.textContent = detail === null ? '' : FAULT_TEXT[this.lang].stopped(detail);
+    if (text) text.textContent = detail === null ? '' : FAULT_TEXT[this.pageLang].stopped(detail);
     this.toggleAttribute('data-fault', detail !== null);
   }
 
@@ -168,7 +168,7 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     on('copy-link', async () => {
       const status = this.querySelector<HTMLElement>('[data-copy-status]');
       const link = this.link();
-      const text = LINK_TEXT[this.lang];
+      const text = LINK_TEXT[this.pageLang];
       try {
         await navigator.clipboard.writeText(link);
         if (status) status.textContent = text.copied;

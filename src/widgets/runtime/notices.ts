@@ -44,7 +44,7 @@ const EN: Record<Notice['reason'], Words> = {
   'wrong-length': (n, name) => `The link's ${name} (“${n.raw}”) does not fit this widget; ${formatValue(n.used)} is used.`,
   'items-dropped': (n, name) => `Some entries of the link's ${name} (“${n.raw}”) are not allowed; ${formatValue(n.used)} is used.`,
   duplicate: (n, name) => `The link set ${name} more than once; the first value, ${formatValue(n.used)}, is used.`,
-  unknown: (n, name) => `The link's “${name}” is not a setting of this widget and was ignored.`,
+  unknown: (_n, name) => `The link's “${name}” is not a setting of this widget and was ignored.`,
 };
 
 const ZH: Record<Notice['reason'], Words> = {
@@ -57,7 +57,7 @@ const ZH: Record<Notice['reason'], Words> = {
   'wrong-length': (n, name) => `链接中的 ${name}（“${n.raw}”）不适用于这个组件；现在使用 ${formatValue(n.used)}。`,
   'items-dropped': (n, name) => `链接中的 ${name}（“${n.raw}”）有些项不被允许；现在使用 ${formatValue(n.used)}。`,
   duplicate: (n, name) => `链接多次设置了 ${name}；使用第一个值 ${formatValue(n.used)}。`,
-  unknown: (n, name) => `链接中的“${name}”不是这个组件的设置，已忽略。`,
+  unknown: (_n, name) => `链接中的“${name}”不是这个组件的设置，已忽略。`,
 };
 
 const MORE: Record<WidgetLang, (k: number) => string> = {
