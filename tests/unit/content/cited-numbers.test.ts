@@ -62,7 +62,7 @@ function ratios(scale: number) {
 
 describe("chapter 1's account of the gradient lab", () => {
 	const claims = {
-		en: { flat: /around \$s = ([\d.]+)\$/, climbs: /from about\s+\$s = ([\d.]+)\$/ },
+		en: { flat: /around\s+\$s = ([\d.]+)\$/i, climbs: /from about\s+\$s = ([\d.]+)\$/ },
 		'zh-cn': { flat: /在 \$s = ([\d.]+)\$ 附近/, climbs: /要到 \$s = ([\d.]+)\$ 左右/ },
 	} as const;
 
