@@ -11,6 +11,7 @@ import rehypeMathErrors from './src/site/rehype-math-errors.ts';
 import rehypeMathLinkNames from './src/site/rehype-math-link-names.ts';
 import { katexOptions } from './src/site/katex-options.ts';
 import { sidebarSlugs } from './src/site/sidebar.ts';
+import { repositoryUrl } from './src/site/repository.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -26,6 +27,8 @@ export default defineConfig({
 		starlight({
 			title: 'Cell State',
 			description: 'An interactive textbook on LSTM networks for text generation.',
+			// The source repository (one setting: CELL_STATE_REPOSITORY, see src/site/repository.ts).
+			social: [{ icon: 'github', label: 'Source code', href: repositoryUrl() }],
 			defaultLocale: 'en',
 			locales: {
 				en: { label: 'English', lang: 'en' },
