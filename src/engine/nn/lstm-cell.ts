@@ -6,6 +6,7 @@ import { reshape } from '../ops/reshape.ts';
 import { checkTensor, checkShape, checkDtype } from '../ops/check.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface LSTMCellOptions {
   inputSize: number;
@@ -27,6 +28,7 @@ export class LSTMCell extends Module {
 
   constructor(opts: LSTMCellOptions) {
     super();
+    checkOptions('LSTMCell', opts, { inputSize: 'any', hiddenSize: 'any', rng: 'any', dtype: 'any' });
     const I = (this.inputSize = requireSize('LSTMCell', 'inputSize', opts?.inputSize));
     const H = (this.hiddenSize = requireSize('LSTMCell', 'hiddenSize', opts.hiddenSize));
     this.dtype = requireDtype('LSTMCell', opts.dtype);

@@ -38,6 +38,7 @@ import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './in
 import { setField } from './lstm.ts';
 import { log as exactLog } from '../exact-math.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export const LSTM_VARIANTS = [
   'vanilla',
@@ -104,6 +105,8 @@ export class LstmVariant extends Module {
 
   constructor(opts: LstmVariantOptions) {
     super();
+    checkOptions('LstmVariant', opts, { inputSize: 'any', hiddenSize: 'any', variant: 'any', batchFirst: 'boolean', rng: 'any', dtype: 'any', init: 'object' });
+    if (opts?.init) checkOptions('LstmVariant', opts.init, { forgetBias: 'number', chronoT: 'number' }, 'options.init');
     const I = (this.inputSize = requireSize('LstmVariant', 'inputSize', opts?.inputSize));
     const H = (this.hiddenSize = requireSize('LstmVariant', 'hiddenSize', opts.hiddenSize));
     if (!LSTM_VARIANTS.includes(opts.variant)) {
