@@ -36,7 +36,7 @@ import { concat, reshape, slice, transpose } from '../ops/reshape.ts';
 import { checkTensor, checkShape, checkDtype } from '../ops/check.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import { setField } from './lstm.ts';
-import { log as exactLog } from '../exact-math.ts';
+import { chronoForgetBiases } from './chrono.ts';
 import type { Rng } from '../rng.ts';
 import { checkOptions } from '../options.ts';
 
@@ -143,8 +143,9 @@ export class LstmVariant extends Module {
       const T = init.chronoT;
       if (!(T > 2) || !Number.isFinite(T)) throw new Error(`LstmVariant: init.chronoT expected a number > 2, got ${T}`);
       if (fBlock < 0 && this.variant !== 'coupled') return;
+      const forget = chronoForgetBiases('LstmVariant', H, T, rng);
       for (let k = 0; k < H; k++) {
-        const bf = exactLog(rng.uniform(1, T - 1));
+        const bf = forget[k];
         if (fBlock >= 0) {
           bih[fBlock + k] = bf;
           bhh[fBlock + k] = 0;
