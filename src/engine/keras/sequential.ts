@@ -383,7 +383,7 @@ export class Sequential extends Module {
     const fn = 'Sequential.setWeights';
     if (!Array.isArray(weights)) throw new Error(`${fn}: weights expected an array, got ${describe(weights)}`);
     const values = weights.map((w, k) => asShaped(fn, `weights[${k}]`, w));
-    const inputShape = this._inputShape ?? this.inputShapeFromKernel(fn, values[0]?.shape);
+    const inputShape = this._inputShape ?? this.inputShapeFromKernel(fn, `weights[0] (${this.layers[0].name}/kernel)`, values[0]?.shape);
     const slots = this.weightSlots(inputShape);
     if (values.length !== slots.length) {
       throw new Error(`${fn}: weights expected ${slots.length} arrays (${slots.map(([n]) => n).join(', ')}), got ${values.length}`);
@@ -430,10 +430,15 @@ export class Sequential extends Module {
       if (seen) throw new Error(`${fn}: weights expected '${name}' once, got it twice (as '${seen.given}' and '${given}')`);
       byName.set(name, { given, value });
     }
-    const firstKernel = byName.get(`${this.layers[0].name}/kernel`)?.value as { shape?: unknown } | undefined;
-    const inputShape =
-      this._inputShape ??
-      this.inputShapeFromKernel(fn, firstKernel && typeof firstKernel === 'object' ? checkShapeList(fn, `'${this.layers[0].name}/kernel'`, firstKernel.shape) : undefined);
+    const kernelName = `${this.layers[0].name}/kernel`;
+    const firstKernel = byName.get(kernelName);
+    let inputShape = this._inputShape;
+    if (!inputShape) {
+      const k = firstKernel?.value as { shape?: unknown } | null | undefined;
+      if (!firstKernel) throw new Error(`${fn}: weights expected '${kernelName}' (an unbuilt model reads its input size from it), got none`);
+      const shape = k instanceof Tensor ? k.shape : k && typeof k === 'object' && !Array.isArray(k) ? checkShapeList(fn, `'${firstKernel.given}'`, k.shape) : asShaped(fn, `'${firstKernel.given}'`, k).shape;
+      inputShape = this.inputShapeFromKernel(fn, `'${firstKernel.given}'`, shape);
+    }
     const expected = this.weightSlots(inputShape).map(([name]) => name);
     for (const name of byName.keys()) {
       if (!expected.includes(name)) throw new Error(`${fn}: weights expected names ${expected.join(', ')}, got unexpected '${name}'`);
@@ -460,9 +465,14 @@ export class Sequential extends Module {
   }
 
   /** An unbuilt model's input shape read from its first kernel ([I, …]): [None, I] for an LSTM, [I] for a Dense. */
-  private inputShapeFromKernel(fn: string, kernelShape: readonly number[] | undefined): KerasShape {
-    if (!kernelShape || kernelShape.length !== 2 || kernelShape[0] < 1) this.requireBuilt(fn);
-    return this.layers[0].kind === 'LSTM' ? [null, kernelShape![0]] : [kernelShape![0]];
+  private inputShapeFromKernel(fn: string, what: string, kernelShape: readonly number[] | undefined): KerasShape {
+    if (!kernelShape) this.requireBuilt(fn);
+    const first = this.layers[0];
+    const columns = first.kind === 'LSTM' ? 4 * first.units : first.units;
+    if (kernelShape!.length !== 2 || kernelShape![0] < 1) {
+      throw new Error(`${fn}: ${what} expected shape [I, ${columns}] with I ≥ 1 (it sets the input size of an unbuilt model), got ${fmtShape(kernelShape!)}`);
+    }
+    return first.kind === 'LSTM' ? [null, kernelShape![0]] : [kernelShape![0]];
   }
 
   private requireBuilt(fn: string): void {
