@@ -32,7 +32,7 @@ const entryCorruption = fc.record({
   pick: fc.nat(),
   at: fc.nat(),
   value: strangeValue,
-  extraName: fc.constantFrom('fc.scale', 'lstm.weight_ih_l1', 'embed.bias', 'x'),
+  extraName: fc.constantFrom<string>('fc.scale', 'lstm.weight_ih_l1', 'embed.bias', 'x'),
 });
 
 type EntryCorruption = typeof entryCorruption extends fc.Arbitrary<infer T> ? T : never;

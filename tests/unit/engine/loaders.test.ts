@@ -136,7 +136,7 @@ test('Keras setWeights and loadKerasWeights: a failed load leaves an unbuilt mod
 test('Embedding ids out of range throw, naming the id and its position', () => {
   const e = new Embedding({ numEmbeddings: 4, embeddingDim: 2, rng: new Rng(1) });
   assert.throws(() => e.forward([0, 2 ** 32 + 1]), { message: 'embedding: ids[1] expected an integer id in [0, 4), got 4294967297' });
-  assert.throws(() => e.forward(new Float64Array([1, 2 ** 32 + 1])), { message: 'embedding: ids[1] expected an integer id in [0, 4), got 4294967297' });
+  assert.throws(() => e.forward(new Float64Array([1, 2 ** 32 + 1]) as never), { message: 'embedding: ids[1] expected an integer id in [0, 4), got 4294967297' });
   assert.throws(() => e.forward([[0, 1], [2, -1]]), { message: 'embedding: ids[1][1] expected an integer id in [0, 4), got -1' });
   assert.throws(() => e.forward([[0, 1.5]]), { message: 'embedding: ids[0][1] expected an integer id in [0, 4), got 1.5' });
   assert.throws(() => e.forward([4]), { message: 'embedding: ids[0] expected an integer id in [0, 4), got 4' });

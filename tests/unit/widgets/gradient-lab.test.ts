@@ -68,8 +68,8 @@ function lstmLossWithCellNudge(s: GradientSettings, xs: Float64Array[], t: numbe
     biasIh: cell.bias_ih.data as Float64Array,
     biasHh: cell.bias_hh.data as Float64Array,
   };
-  let h = new Float64Array(H);
-  let c = new Float64Array(H);
+  let h: Float64Array = new Float64Array(H);
+  let c: Float64Array = new Float64Array(H);
   xs.forEach((x, k) => {
     const r = lstmStep(p, x, h, c);
     c = r.c;
