@@ -6,6 +6,7 @@ import { Tensor, allocFloat } from '../tensor.ts';
 import { record, needsGrad } from '../autograd.ts';
 import { checkTensor, checkShape, checkDtype } from './check.ts';
 import { fmtShape } from '../shape.ts';
+import { checkOptions } from '../options.ts';
 import { LstmSequenceWorkspace, lstmSequenceForward, lstmSequenceBackward } from '../kernels/lstm-sequence.ts';
 
 /**
@@ -46,6 +47,7 @@ export function lstmLayer(
   w: LstmLayerWeights,
   opts: { batchFirst?: boolean; pool?: WorkspacePool; name?: string } = {},
 ): [Tensor, Tensor, Tensor] {
+  checkOptions('lstmLayer', opts, { batchFirst: 'boolean', pool: 'object', name: 'string' });
   const fn = opts.name ?? 'lstmLayer';
   const batchFirst = opts.batchFirst ?? false;
   checkTensor(fn, 'x', x);

@@ -19,6 +19,7 @@ import {
   Module,
   Rng,
   Tensor,
+  accuracy,
   crossEntropy,
   noGrad,
   reshape,
@@ -27,7 +28,6 @@ import {
   type LstmVariantName,
 } from '../../engine/index.ts';
 import { K, recallBatch } from '../memory-race/task.ts';
-import { accuracyOf } from '../memory-race/model.ts';
 import { INPUT_SIZE, lastMarkBatch, withMarkChannel, type MarkedBatch } from './last-mark-task.ts';
 
 /** The cells a reader can compare: the LSTM variants plus the GRU. */
@@ -198,7 +198,7 @@ export class AblationTrainer {
     const batch = this.#heldOut;
     const logits = noGrad(() => this.model.forward(batch));
     const loss = noGrad(() => crossEntropy(logits, batch.y)).item();
-    const point = { step: this.steps, accuracy: accuracyOf(logits, batch.y), loss };
+    const point = { step: this.steps, accuracy: accuracy(logits, batch.y), loss };
     if (this.history.at(-1)?.step !== point.step) this.history.push(point);
     if (this.stepsToTarget === null && point.accuracy >= TARGET_ACCURACY) this.stepsToTarget = point.step;
     return point;

@@ -5,8 +5,9 @@
  *
  *   ‖∂L/∂x_t‖, ‖∂L/∂h_t‖ and (LSTM only) ‖∂L/∂C_t‖.
  *
- * Both models are unrolled one step at a time on the tape in float64, with `.retainGrad()` on each h_t and
- * C_t, so the numbers are PyTorch's `retain_grad()` gradients, not a formula. Chapter 1.2 and the BPTT
+ * Both models are the engine's cells (RNNCell, LSTMCell) stepped one step at a time on the tape in float64,
+ * with `.retainGrad()` on each h_t and C_t, so the numbers are PyTorch's `retain_grad()` gradients, not a
+ * formula. Chapter 1.2 and the BPTT
  * section of chapter 4 (eq-rnn-jacobian-product) explain why the RNN's curve falls (or rises)
  * geometrically: ∂h_T/∂h_t is a product of T − t Jacobians diag(1 − h_k²)·W_hh.
  *
@@ -14,17 +15,7 @@
  * orthogonal matrix times the scale s, so ‖W_hh‖ = s exactly: with s < 1 the RNN's gradient must vanish,
  * with s > 1 it can explode.
  */
-import { Rng } from '../../engine/rng.ts';
-import { Tensor, tensor, zeros } from '../../engine/tensor.ts';
-import { linear } from '../../engine/ops/matmul.ts';
-import { add, mul } from '../../engine/ops/elementwise.ts';
-import { sigmoid, tanh } from '../../engine/ops/activation.ts';
-import { slice } from '../../engine/ops/reshape.ts';
-import { sum } from '../../engine/ops/reduce.ts';
-import { RNN } from '../../engine/nn/rnn.ts';
-import { LSTMCell } from '../../engine/nn/lstm-cell.ts';
-import { clipGradNorm, gradNorm } from '../../engine/optim/clip.ts';
-import { orthogonal } from '../../engine/keras/initializers.ts';
+import { LSTMCell, RNNCell, Rng, Tensor, add, clipGradNorm, gradNorm, mul, orthogonal, sum, tensor, zeros } from '../../engine/index.ts';
 
 /** Size of each input x_t (fixed: the lab is about the recurrence, not the input). */
 export const INPUT_SIZE = 4;
@@ -80,11 +71,11 @@ export function gradientNorms(settings: GradientSettings): GradientResult {
   return { rnn: backward(s, unroll('rnn', s, xs)), lstm: backward(s, unroll('lstm', s, xs)) };
 }
 
-/** The vanilla RNN, seeded: U(±1/√H) for W_ih and the biases, s·orthogonal for W_hh. */
-export function makeRnn(s: GradientSettings): RNN {
+/** The vanilla RNN cell, seeded: U(±1/√H) for W_ih and the biases, s·orthogonal for W_hh. */
+export function makeRnn(s: GradientSettings): RNNCell {
   const rng = new Rng(s.seed * 2 + 1);
-  const rnn = new RNN({ inputSize: INPUT_SIZE, hiddenSize: s.hidden, rng, dtype: 'float64' });
-  setRecurrent(param(rnn, 'weight_hh_l0'), s.hidden, 1, s.scale, rng);
+  const rnn = new RNNCell({ inputSize: INPUT_SIZE, hiddenSize: s.hidden, rng, dtype: 'float64' });
+  setRecurrent(rnn.weight_hh, s.hidden, 1, s.scale, rng);
   return rnn;
 }
 
@@ -102,13 +93,12 @@ export function makeLstm(s: GradientSettings): LSTMCell {
 }
 
 /**
- * A small change added to h_t or C_t right after step t computes it (1-based t); tests use it to take
- * finite differences of L with respect to a hidden or cell state.
+ * A small change added to h_t right after step t computes it (1-based t); tests use it to take finite
+ * differences of L with respect to a hidden state.
  */
 export interface Nudge {
   t: number;
-  h?: Float64Array;
-  c?: Float64Array;
+  h: Float64Array;
 }
 
 interface Unrolled {
@@ -123,49 +113,43 @@ export function unroll(kind: ModelKind, s: GradientSettings, xs: Float64Array[],
   return kind === 'rnn' ? unrollRnn(s, xs, nudge) : unrollLstm(s, xs, nudge);
 }
 
-/** h_t = tanh(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh) (eq-rnn-recurrence), unrolled so each h_t keeps its gradient. */
+/** h_t = tanh(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh) (eq-rnn-recurrence), one RNNCell step at a time. */
 function unrollRnn(s: GradientSettings, xs: Float64Array[], nudge?: Nudge): Unrolled {
   const rnn = makeRnn(s);
-  const [wIh, wHh, bIh, bHh] = ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0'].map((n) => param(rnn, n));
   const x = xs.map((v) => tensor(v, { shape: [1, INPUT_SIZE], dtype: 'float64', requiresGrad: true }));
   let h = zeros([1, s.hidden], { dtype: 'float64' });
   const hs: Tensor[] = [];
   for (let t = 0; t < s.T; t++) {
-    h = tanh(add(linear(x[t], wIh, bIh), linear(h, wHh, bHh)));
-    if (nudge?.t === t + 1 && nudge.h) h = add(h, tensor(nudge.h, { shape: [1, s.hidden], dtype: 'float64' }));
+    h = nudged(rnn.forward(x[t], h), t, nudge);
     hs.push(h.retainGrad());
   }
   return { loss: halfSquaredNorm(h), params: rnn.parameters(), tracked: { x, h: hs, c: null } };
 }
 
 /**
- * The LSTM's six equations written out with tape ops on the cell's own parameters (the same numbers as
- * LSTMCell.forward, which a unit test checks), so that h_t = o_t * tanh(C_t) is an op on C_t and C_t's
- * retained gradient is the total derivative ∂L/∂C_t, as in PyTorch.
+ * The LSTM cell stepped by hand, [h_t, C_t] = cell(x_t, [h_{t−1}, C_{t−1}]) (chapter 4's six equations). The
+ * cell computes h_t = o_t * tanh(C_t) as an op on C_t, so C_t's retained gradient is the total derivative
+ * ∂L/∂C_t, as in PyTorch.
  */
 function unrollLstm(s: GradientSettings, xs: Float64Array[], nudge?: Nudge): Unrolled {
   const cell = makeLstm(s);
-  const H = s.hidden;
   const x = xs.map((v) => tensor(v, { shape: [1, INPUT_SIZE], dtype: 'float64', requiresGrad: true }));
-  let h = zeros([1, H], { dtype: 'float64' });
-  let c = zeros([1, H], { dtype: 'float64' });
+  let h = zeros([1, s.hidden], { dtype: 'float64' });
+  let c = zeros([1, s.hidden], { dtype: 'float64' });
   const hs: Tensor[] = [];
   const cs: Tensor[] = [];
   for (let t = 0; t < s.T; t++) {
-    // [1, 4H] pre-activations, rows i, f, g, o (PyTorch order)
-    const z = add(linear(x[t], cell.weight_ih, cell.bias_ih), linear(h, cell.weight_hh, cell.bias_hh));
-    const i = sigmoid(slice(z, 1, 0, H)); // eq-input-gate
-    const f = sigmoid(slice(z, 1, H, 2 * H)); // eq-forget-gate
-    const g = tanh(slice(z, 1, 2 * H, 3 * H)); // eq-candidate (C̃_t)
-    const o = sigmoid(slice(z, 1, 3 * H, 4 * H)); // eq-output-gate
-    c = add(mul(f, c), mul(i, g)); // eq-cell-state
-    if (nudge?.t === t + 1 && nudge.c) c = add(c, tensor(nudge.c, { shape: [1, H], dtype: 'float64' }));
-    h = mul(o, tanh(c)); // eq-hidden-state
-    if (nudge?.t === t + 1 && nudge.h) h = add(h, tensor(nudge.h, { shape: [1, H], dtype: 'float64' }));
+    [h, c] = cell.forward(x[t], [h, c]);
+    h = nudged(h, t, nudge);
     cs.push(c.retainGrad());
     hs.push(h.retainGrad());
   }
   return { loss: halfSquaredNorm(h), params: cell.parameters(), tracked: { x, h: hs, c: cs } };
+}
+
+/** h_t plus the nudge when it is for step t (0-based here, 1-based in Nudge). */
+function nudged(h: Tensor, t: number, nudge?: Nudge): Tensor {
+  return nudge?.t === t + 1 ? add(h, tensor(nudge.h, { shape: h.shape, dtype: 'float64' })) : h;
 }
 
 /** L = ½‖h_T‖². */
@@ -199,10 +183,6 @@ function l2(g: Tensor | null): number {
   let acc = 0;
   for (const v of g.data) acc += v * v;
   return Math.sqrt(acc);
-}
-
-function param(m: RNN, name: string): Tensor {
-  return (m as unknown as Record<string, Tensor>)[name];
 }
 
 /** Overwrites W_hh [gates·H, H] with `gates` stacked H×H orthogonal blocks times `scale`. */

@@ -4,10 +4,11 @@
  * float64 (relative error ≤ 1e-10) and float32 (≤ 1e-4).
  */
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  Rng, Tensor, LSTM, LSTMCell, RNN, GRU, Embedding, Linear, Module, add, mul, sum, reshape, crossEntropy, tensor,
+  Rng, Tensor, LSTM, LSTMCell, RNN, GRU, Embedding, Linear, Module, add, mul, sum, reshape, slice, crossEntropy, tensor, zeros,
   type DType,
 } from '../../../src/engine/index.ts';
 import { assertClose, fromRef, worstSeen, TOLERANCE, type Ref, type Tolerance } from './compare.ts';
@@ -20,6 +21,7 @@ interface Fixture {
   outputs: Record<string, Ref> & { loss?: number };
   grads: Record<string, Ref>;
   inputGrads: Record<string, Ref>;
+  retainedGrads?: Record<string, Ref>;
 }
 
 function load(name: string): Fixture {
@@ -59,6 +61,33 @@ for (const dtype of DTYPES) {
     assertClose(`lstm_cell:${dtype} c`, c, f.outputs.c, tol);
     weightedLoss([[h, f.lossWeights.h], [c, f.lossWeights.c]], dtype).backward();
     checkGrads(`lstm_cell:${dtype}`, cell, f, { x, h0, c0 }, tol);
+  });
+
+  test(`LSTMCell stepped by hand: c.retainGrad() is PyTorch's full ∂L/∂C_t at every step (${dtype})`, () => {
+    const f = load('lstm_cell_chain');
+    const { inputSize: I, hiddenSize: H, batch: B, steps: T } = f.config as Record<string, number>;
+    const cell = new LSTMCell({ inputSize: I, hiddenSize: H, rng: new Rng(0), dtype });
+    cell.loadStateDict(f.stateDict);
+    const x = fromRef(f.inputs.x, dtype, true); // [T, B, I]
+    const R = fromRef(f.lossWeights.h, dtype); // [T, B, H]
+    let h = zeros([B, H], { dtype });
+    let c = zeros([B, H], { dtype });
+    const hs: Tensor[] = [];
+    const cs: Tensor[] = [];
+    for (let t = 0; t < T; t++) {
+      [h, c] = cell.forward(reshape(slice(x, 0, t, t + 1), [B, I]), [h, c]);
+      hs.push(h.retainGrad());
+      cs.push(c.retainGrad());
+    }
+    // L = Σ_t Σ h_t ⊙ R_t, as the generator computed it.
+    hs.map((ht, t) => sum(mul(ht, reshape(slice(R, 0, t, t + 1), [B, H])))).reduce((a, b) => add(a, b)).backward();
+    // C_T reaches L only through h_T: without that path its gradient would be missing (null).
+    assert.ok(cs[T - 1].grad !== null, 'C_T has a gradient');
+    const stack = (ts: Tensor[]) => ts.flatMap((t) => Array.from(t.grad!.data));
+    assertClose(`lstm_cell_chain:${dtype} c.grad`, stack(cs), f.retainedGrads!.c, tol);
+    assertClose(`lstm_cell_chain:${dtype} h.grad`, stack(hs), f.retainedGrads!.h, tol);
+    assertClose(`lstm_cell_chain:${dtype} h`, hs.flatMap((t) => Array.from(t.data)), f.outputs.h, tol);
+    checkGrads(`lstm_cell_chain:${dtype}`, cell, f, { x }, tol);
   });
 
   for (const name of ['lstm_1layer', 'lstm_2layer']) {
