@@ -98,8 +98,11 @@ export function createStaticServer({ root, headers, log = () => {} }: StaticServ
 	return createServer((req, res) => {
 		respond(req, res).catch((error: unknown) => {
 			log(`${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
-			if (!res.headersSent) sendText(res, 500, '/', 'Internal server error');
-			else res.destroy();
+			if (res.headersSent) return void res.destroy();
+			// Without the rules' headers: they may be what failed.
+			for (const name of res.getHeaderNames()) res.removeHeader(name);
+			res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+			res.end('Internal server error\n');
 		});
 	});
 }
