@@ -124,3 +124,13 @@ test('a training widget trains in its worker under the policy, with WebAssembly 
 	const inWorker = await worker.evaluate(codeGeneration, EMPTY_WASM);
 	expect(inWorker).toEqual({ wasm: 'compiled', evaluated: false });
 });
+
+test('search (Pagefind: its script, WebAssembly and index) runs under the policy', async ({ page }) => {
+	const violations = await watchPolicy(page);
+	await page.goto('/en/');
+	await page.getByRole('button', { name: /search/i }).first().click();
+	await page.getByRole('dialog').getByRole('textbox').fill('forget gate');
+	await expect(page.getByRole('dialog').locator('a[href^="/en/"]').first()).toBeVisible({ timeout: 30_000 });
+	await page.waitForLoadState('networkidle');
+	expect(violations).toEqual([]);
+});
