@@ -12,10 +12,13 @@ import rehypeMathLinkNames from './src/site/rehype-math-link-names.ts';
 import { katexOptions } from './src/site/katex-options.ts';
 import { sidebarSlugs } from './src/site/sidebar.ts';
 import { repositoryUrl } from './src/site/repository.ts';
+import { siteUrl } from './src/site/site-url.ts';
+import { contentSecurityPolicy } from './src/site/csp-build.ts';
 
 // https://astro.build/config
 export default defineConfig({
-	site: 'https://cell-state.example.org',
+	// Canonical links, hreflang, og:url and the sitemap: SITE_URL at build time (default: where `npm start` serves).
+	site: siteUrl(process.env.SITE_URL),
 	// The chapters are read in either language; '/' sends readers to the English edition.
 	redirects: { '/': '/en/' },
 	markdown: {
@@ -55,6 +58,8 @@ export default defineConfig({
 			expressiveCode: { defaultProps: { wrap: true } },
 		}),
 		mdx(),
+		// Last, on the finished pages: a Content-Security-Policy with each page's inline hashes, and dist/_headers.
+		contentSecurityPolicy(),
 	],
 	vite: {
 		build: {

@@ -184,7 +184,13 @@ function parseArgs(argv: string[]): { only: Set<string> | null; seconds: number 
 }
 
 async function startPreview(): Promise<ChildProcess> {
-	const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore', detached: true });
+	// The server of `npm start`, so the widgets run under the site's real headers and Content-Security-Policy.
+	const server = spawn('node', ['--import', 'tsx', 'scripts/serve.ts'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
+		stdio: 'ignore',
+		detached: true,
+	});
 	for (let k = 0; k < 120; k++) {
 		try {
 			if ((await fetch(`${BASE}/en/`)).ok) return server;

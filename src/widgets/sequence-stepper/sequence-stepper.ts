@@ -276,11 +276,14 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#maps.setAttribute('aria-label', t.heatmapsLabel);
 		// The heatmaps hold thousands of <rect>s: in a shadow root the page's (Starlight's) selectors never
 		// have to be matched against them, which keeps each redraw's style recalculation small.
+		// A constructed stylesheet, not a <style>: the site's Content-Security-Policy allows no inline <style>
+		// it has not hashed at build time, and CSSOM sheets are outside its reach.
 		const shadow = this.#maps.attachShadow({ mode: 'open' });
-		const style = el('style');
-		style.textContent = MAPS_CSS;
+		const sheet = new CSSStyleSheet();
+		sheet.replaceSync(MAPS_CSS);
+		shadow.adoptedStyleSheets = [sheet];
 		this.#mapsBox = el('div', 'maps');
-		shadow.append(style, this.#mapsBox);
+		shadow.append(this.#mapsBox);
 		this.#line = el('div', 'w-chart ss-line');
 
 		this.append(setup, this.#textBox, transport, views, this.#busy, this.#now, this.#description, this.#strip, this.#maps, this.#line, this.#note);
