@@ -14,6 +14,7 @@
  * in a fixed order, so results are the same on every run and machine.
  */
 #include <wasm_simd128.h>
+#include "gemm-simd.h"
 
 typedef float f32;
 
