@@ -210,9 +210,13 @@ async function main(): Promise<void> {
       }
     }
     const rounds = Math.max(...rotation.map((e) => e.warmup + e.runs));
+    // With --expose-gc (npm run bench passes it) garbage is collected before each step, so that no engine pays
+    // for the collection of another's garbage (tfjs leaves plenty).
+    const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < rounds; i++) {
       for (const e of rotation) {
         if (i >= e.warmup + e.runs) continue;
+        gc?.();
         const sample = await e.step();
         if (i >= e.warmup) e.samples.push(sample);
       }

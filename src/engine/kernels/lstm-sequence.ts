@@ -7,7 +7,7 @@
  */
 import { gemm, type FloatArray } from './gemm.ts';
 import { sigmoid as exactSigmoid, tanh as exactTanh } from '../exact-math.ts';
-import { LstmSimdBuffers, lstmBackwardSimd, lstmForwardSimd } from './lstm-simd.ts';
+import { LstmSimdBuffers, lstmBackwardSimd, lstmForwardSimd, lstmStepSimd } from './lstm-simd.ts';
 import { simdKernel } from './wasm-heap.ts';
 
 // Module-local bindings: some loaders (tsx in Node) compile imported names into property getters, which would
@@ -346,7 +346,8 @@ export function lstmSequenceBackward(
 /**
  * One tape-free step for generation: advances h, c ([B, H] each, in place) given x ([B, I] at xOff) or, when
  * `xIndex` ≥ 0, a one-hot input with its 1 at column xIndex (then x is ignored and W_ih·x is a column read).
- * `gates` is [B, 4H] scratch. Allocates nothing.
+ * `gates` is [B, 4H] scratch. Allocates nothing. Float32 runs on the WebAssembly module when it is in use
+ * (lstm-simd.ts: one call per step), otherwise below.
  */
 export function lstmStepInfer(
   B: number,
@@ -363,6 +364,10 @@ export function lstmStepInfer(
   c: FloatArray,
   gates: FloatArray,
 ): void {
+  if (h instanceof Float32Array && wIh instanceof Float32Array && wHh instanceof Float32Array && bIh instanceof Float32Array && bHh instanceof Float32Array) {
+    const xs = xIndex >= 0 ? null : (x as Float32Array);
+    if (lstmStepSimd(B, I, H, xs, xOff, xIndex, wIh, wHh, bIh, bHh, h, c as Float32Array)) return;
+  }
   const G = 4 * H;
   // gates[B, 4H] = h_{t-1}[B, H]·W_hhᵀ (+ x_t[B, I]·W_ihᵀ) on gemm's SIMD path; then + b_ih + b_hh, and for a
   // one-hot x_t, W_ih·x_t is column xIndex of W_ih. (h is read here before the loop below overwrites it.)

@@ -7,7 +7,7 @@
  * Same equations and order as the JavaScript kernels in lstm-sequence.ts, which are the reference; σ and tanh
  * come from wasm/simd-math.h (float32, bit-identical in every browser) instead of exact-math.ts.
  */
-import { allocBlock, freeBlock, heapF32, heapF64, heapI32, loadedKernel } from './wasm-heap.ts';
+import { allocBlock, freeBlock, heapF32, heapF64, heapI32, loadedKernel, scratch, simdKernel } from './wasm-heap.ts';
 import type { FloatArray } from './gemm.ts';
 
 /** Byte offsets of one layer's buffers in module memory; shapes as in LstmSequenceWorkspace. */
@@ -183,4 +183,42 @@ export function lstmBackwardSimd(
     if (out.dbIh) addInto(out.dbIh, db);
     if (out.dbHh) addInto(out.dbHh, db);
   }
+}
+
+/**
+ * lstmStepInfer (lstm-sequence.ts) for float32 on the module: the live weights are copied into scratch memory,
+ * then one call does the products and the cell. Returns false, doing nothing, when the module is not in use.
+ */
+export function lstmStepSimd(
+  B: number, I: number, H: number, x: Float32Array | null, xOff: number, xIndex: number,
+  wIh: Float32Array, wHh: Float32Array, bIh: Float32Array, bHh: Float32Array, h: Float32Array, c: Float32Array,
+): boolean {
+  const k = simdKernel();
+  if (!k) return false;
+  const G = 4 * H;
+  const BH = B * H;
+  const a4 = (n: number) => (n + 3) & ~3;
+  // Scratch layout (float indices): W_hh, W_ih (or its column), b, x, h, C, gates, tanh C.
+  const whh = scratch(4 * (a4(G * H) + a4(G * I) + a4(G) + a4(B * I) + 3 * a4(BH) + a4(B * G))) >> 2;
+  const w = whh + a4(G * H);
+  const bias = w + a4(xIndex >= 0 ? G : G * I);
+  const xs = bias + a4(G);
+  const hs = xs + a4(B * I);
+  const cs = hs + a4(BH);
+  const gates = cs + a4(BH);
+  const tanhC = gates + a4(B * G);
+  const mem = heapF32();
+  mem.set(wHh, whh);
+  if (xIndex >= 0) for (let q = 0; q < G; q++) mem[w + q] = wIh[q * I + xIndex];
+  else {
+    mem.set(wIh, w);
+    mem.set(x!.subarray(xOff, xOff + B * I), xs);
+  }
+  for (let q = 0; q < G; q++) mem[bias + q] = bIh[q] + bHh[q];
+  mem.set(h.subarray(0, BH), hs);
+  mem.set(c.subarray(0, BH), cs);
+  k.lstm_step(B, I, H, xIndex >= 0 ? 0 : xs * 4, w * 4, xIndex >= 0 ? w * 4 : 0, whh * 4, bias * 4, hs * 4, cs * 4, gates * 4, tanhC * 4);
+  h.set(mem.subarray(hs, hs + BH));
+  c.set(mem.subarray(cs, cs + BH));
+  return true;
 }

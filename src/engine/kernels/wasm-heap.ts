@@ -27,6 +27,10 @@ export interface SimdExports {
     T: number, B: number, H: number, whh: number, gates: number, c: number, tanhC: number, dOut: number,
     dh: number, dc: number, dGates: number, dbias: number, I: number, cols: number, dWihT: number,
   ): number;
+  lstm_step(
+    B: number, I: number, H: number, x: number, wih: number, col: number, whh: number, bias: number,
+    h: number, c: number, gates: number, tanhC: number,
+  ): void;
   softmax_rows(N: number, C: number, Z: number, P: number, stats: number): void;
   sigmoid_map(x: number, y: number, n: number): void;
   tanh_map(x: number, y: number, n: number): void;

@@ -178,3 +178,24 @@ test('float32 at training size (products large enough for the fast gemm paths) a
     assert.ok(worst < 1e-4, `parameter ${p}: worst relative difference ${worst}`);
   });
 });
+
+test('float32 generation step on the WebAssembly module reproduces LSTM.forward (2 layers, H = 5, one-hot and dense input)', () => {
+  const V = 6;
+  const H = 5;
+  const lstm = new LSTM({ inputSize: V, hiddenSize: H, numLayers: 2, rng: new Rng(12) });
+  const ids = [3, 0, 5, 5, 1, 2];
+  const x = zeros([ids.length, 1, V]);
+  ids.forEach((id, t) => (x.data[t * V + id] = 1));
+  const [out] = lstm.forward(x);
+  const byId = lstm.stepper();
+  const dense = lstm.stepper();
+  ids.forEach((id, t) => {
+    const h = byId.stepIndex(id);
+    const h2 = dense.step(x.data.subarray(t * V, t * V + V));
+    for (let j = 0; j < H; j++) {
+      const want = out.data[t * H + j];
+      assert.ok(Math.abs(h[j] - want) <= 1e-6, `one-hot step ${t} unit ${j}: ${h[j]} vs ${want}`);
+      assert.ok(Math.abs(h2[j] - want) <= 1e-6, `dense step ${t} unit ${j}: ${h2[j]} vs ${want}`);
+    }
+  });
+});

@@ -78,6 +78,31 @@ void lstm_forward(int T, int B, int H, const f32 *whh, const f32 *bias, f32 *gat
   }
 }
 
+/*
+ * One tape-free step for generation: h and c [B, H] advance in place. gates [B, 4H] and tanhC [B, H] are scratch.
+ * gates = h_{t−1}·W_hhᵀ, plus x_t·W_ihᵀ when x is given (x [B, I], W_ih [4H, I]) or plus the column `col` [4H]
+ * of W_ih for a one-hot x_t (B = 1); then the cell as in lstm_forward.
+ */
+__attribute__((export_name("lstm_step")))
+void lstm_step(int B, int I, int H, const f32 *x, const f32 *wih, const f32 *col, const f32 *whh, const f32 *bias,
+               f32 *h, f32 *c, f32 *gates, f32 *tanhC) {
+  const int G = 4 * H;
+  gemm_bt(B, G, H, h, whh, gates, 0);
+  if (x) gemm_bt(B, G, I, x, wih, gates, 1);
+  for (int b = 0; b < B; b++) {
+    f32 *row = gates + b * G;
+    if (col) {
+      int q = 0;
+      for (; q + 4 <= G; q += 4) wasm_v128_store(row + q, ADD(wasm_v128_load(row + q), wasm_v128_load(col + q)));
+      for (; q < G; q++) row[q] += col[q];
+    }
+    for (int j = 0; j < H; j += 4) {
+      const int n = H - j < 4 ? H - j : 4;
+      cell_forward(row, bias, H, j, n, c + b * H, c + b * H, h + b * H, tanhC + b * H);
+    }
+  }
+}
+
 /* Adds the four float32 lanes of v into four float64 sums (a tail of n < 4 lanes adds n). */
 static inline void add_f64(f64 *s, v128_t v, int n) {
   if (n == 4) {
