@@ -44,13 +44,12 @@ export async function useTfBackend(name: TfBackend): Promise<{ simd: boolean; th
 export function tfTrainRunner(w: TrainWorkload, seed: number): Runner {
   const rng = new Rng(seed);
   const { ids, targets } = randomBatch(w, rng);
-  // One-hot rows [B, T, V], or ids [B, T] for an embedding (W4).
-  const idTensor = tf.tensor2d(ids, [w.batch, w.steps], 'int32');
-  const x = w.embed ? idTensor.toFloat() : tf.oneHot(idTensor, w.vocab).toFloat();
-  idTensor.dispose();
+  // One-hot rows [B, T, V]. For an embedding (W4) they go through a dense layer without bias, which computes
+  // the same x·E: the wasm backend has no kernel for the gradient of tf.layers.embedding (UnsortedSegmentSum).
+  const x = tf.oneHot(tf.tensor2d(ids, [w.batch, w.steps], 'int32'), w.vocab).toFloat();
   const y = tf.oneHot(tf.tensor2d(targets, [w.batch, w.steps], 'int32'), w.vocab).toFloat();
   const model = tf.sequential();
-  if (w.embed) model.add(tf.layers.embedding({ inputDim: w.vocab, outputDim: w.embed, inputLength: w.steps }));
+  if (w.embed) model.add(tf.layers.dense({ units: w.embed, useBias: false, inputShape: [w.steps, w.vocab] }));
   for (let l = 0; l < w.layers; l++) {
     model.add(tf.layers.lstm({
       units: w.hidden,

@@ -32,6 +32,7 @@ export interface SimdExports {
     h: number, c: number, gates: number, tanhC: number,
   ): void;
   softmax_rows(N: number, C: number, Z: number, P: number, stats: number): void;
+  softmax_xent_grad(N: number, C: number, Z: number, stats: number, ids: number, scale: number, G: number): void;
   sigmoid_map(x: number, y: number, n: number): void;
   tanh_map(x: number, y: number, n: number): void;
   exp_neg_map(x: number, y: number, n: number): void;

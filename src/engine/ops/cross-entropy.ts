@@ -16,7 +16,7 @@ const log = exactLog;
 import { checkTensor, checkDtype } from './check.ts';
 import { readIndices, type Indices } from './indices.ts';
 import { fmtShape } from '../shape.ts';
-import { softmaxRowsSimd } from '../kernels/softmax-simd.ts';
+import { softmaxStatsSimd, softmaxXentGradSimd } from '../kernels/softmax-simd.ts';
 
 /** logits: [N, C]; target: N class ids, or a [N, C] tensor of target probabilities. Returns a scalar []. */
 export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
@@ -37,31 +37,39 @@ export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
     ids = r.flat;
   }
   const Z = logits.data;
-  let P: Float32Array | Float64Array;
+  if (ids && Z instanceof Float32Array) {
+    // Float32 logits and class ids: softmax in WebAssembly, one block of rows at a time, with only each row's
+    // max and Σ e^{z−max} kept for the backward pass (log Σ once per row here, in float64).
+    const stats = new Float32Array(2 * N);
+    if (softmaxStatsSimd(Z, N, C, stats)) {
+      let loss = 0;
+      for (let n = 0; n < N; n++) loss -= Z[n * C + ids[n]] - stats[2 * n] - log(stats[2 * n + 1]);
+      const out = new Tensor(allocFloat(logits.dtype, 1), []);
+      out.data[0] = loss / N;
+      record('crossEntropy', [logits], [out], ([g], [gz]) => {
+        if (gz) softmaxXentGradSimd(Z, N, C, stats, ids!, g![0] / N, gz as Float32Array);
+      });
+      return out;
+    }
+  }
+  // Cache softmax p (float64 scratch regardless of dtype) for the backward pass.
+  const P = new Float64Array(N * C);
   // log p as z − max − log Σ (not log of p, which underflows to −∞ for very unlikely classes).
   const logP = target instanceof Tensor && target.requiresGrad ? new Float64Array(N * C) : null;
   let loss = 0;
-  const stats = ids && !logP && Z instanceof Float32Array ? new Float32Array(2 * N) : null;
-  if (stats && softmaxRowsSimd(Z as Float32Array, N, C, (P = new Float32Array(N * C)), stats)) {
-    // Float32 logits and class ids: softmax on four lanes in WebAssembly, log Σ once per row here.
-    for (let n = 0; n < N; n++) loss -= Z[n * C + ids![n]] - stats[2 * n] - log(stats[2 * n + 1]);
-  } else {
-    // Softmax p in float64 (cached for the backward pass).
-    P = new Float64Array(N * C);
-    for (let n = 0; n < N; n++) {
-      const row = n * C;
-      let max = -Infinity;
-      for (let c = 0; c < C; c++) max = Math.max(max, Z[row + c]);
-      let s = 0;
-      for (let c = 0; c < C; c++) s += P[row + c] = exp(Z[row + c] - max);
-      const logS = log(s);
-      for (let c = 0; c < C; c++) {
-        P[row + c] /= s;
-        if (logP) logP[row + c] = Z[row + c] - max - logS;
-      }
-      if (ids) loss -= Z[row + ids[n]] - max - logS;
-      else for (let c = 0; c < C; c++) loss -= T![row + c] * (Z[row + c] - max - logS);
+  for (let n = 0; n < N; n++) {
+    const row = n * C;
+    let max = -Infinity;
+    for (let c = 0; c < C; c++) max = Math.max(max, Z[row + c]);
+    let s = 0;
+    for (let c = 0; c < C; c++) s += P[row + c] = exp(Z[row + c] - max);
+    const logS = log(s);
+    for (let c = 0; c < C; c++) {
+      P[row + c] /= s;
+      if (logP) logP[row + c] = Z[row + c] - max - logS;
     }
+    if (ids) loss -= Z[row + ids[n]] - max - logS;
+    else for (let c = 0; c < C; c++) loss -= T![row + c] * (Z[row + c] - max - logS);
   }
   const out = new Tensor(allocFloat(logits.dtype, 1), []);
   out.data[0] = loss / N;
