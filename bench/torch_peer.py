@@ -8,7 +8,7 @@ nn.LSTM carrying (h, c), sampled with torch.multinomial. Each "step" reply gives
 unit measured here, so the pipe's latency is not counted.
 
   -> {"cmd": "init", "workload": {...}, "ids": [...], "targets": [...], "seed": 1}
-  <- {"ok": true, "torch": "1.13.1", "blas": "libopenblasp-r0.3.21.so", "threads": 1}
+  <- {"ok": true, "torch": "1.13.1", "blas": ".../openblas-pthread/libopenblasp-r0.3.21.so, ...", "threads": 1}
   -> {"cmd": "step"}        <- {"wall": ms, "cpu": ms, "value": loss or checksum}
   -> {"cmd": "quit"}
 """
@@ -23,7 +23,7 @@ torch.set_num_threads(1)
 
 
 def blas_library():
-    """The BLAS shared library this process actually loaded (libblas = the slow reference BLAS)."""
+    """The BLAS libraries this process loaded, as paths (.../blas/libblas.so.3 is the slow reference BLAS)."""
     names = set()
     with open('/proc/self/maps') as maps:
         for line in maps:
