@@ -179,6 +179,9 @@ export function chronoInit(lstm: LSTM, T: number, rng: Rng): void {
   }
 }
 
+/** The plotted accuracy is the mean over this many recent batches (one batch of 32 is a noisy estimate). */
+export const SMOOTHING = 20;
+
 /** Mean of the last `window` values (for the smoothed accuracy curve). */
 export function trailingMean(values: readonly number[], window: number): number {
   const from = Math.max(0, values.length - window);
