@@ -18,7 +18,8 @@ import type { WorkerChannel } from '../runtime/channel.ts';
 import declaration from './declaration.ts';
 import { DEFAULTS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
 import { textFor, type AblationText } from './labels.ts';
-import { MIN_VARIANTS, configsFor, isValidSelection, selectedVariants, unavailableVariants } from './state.ts';
+import { MIN_VARIANTS, isValidSelection, selectedVariants, unavailableVariants } from './state.ts';
+import { configsFor } from './run.ts';
 import { isAblationEvent, type AblationCommand, type AblationEvent } from './protocol.ts';
 
 /** Dash patterns per slot so colour is not the only cue. */

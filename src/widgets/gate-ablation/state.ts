@@ -1,9 +1,10 @@
 /**
  * The widget's state in the URL (prefix "ablate"): chosen variants (indices into VARIANTS), the task, length
- * N, seed and the gate-bias initialisation. DOM-free so the unit tests can check the schema and its validation.
+ * N, seed and the gate-bias initialisation. DOM-free and engine-free (the page reads it before the widget loads);
+ * the unit tests check the schema and its validation.
  */
 import { readState, type Schema, type StateOf } from '../shared/url-state.ts';
-import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, configFor, type AblationConfig, type InitKind, type TaskKind, type Variant } from './model.ts';
+import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, type Variant } from './settings.ts';
 
 export const URL_PREFIX = 'ablate';
 export const ANCHOR_ID = 'gate-ablation';
@@ -57,11 +58,4 @@ export function unavailableVariants(state: Pick<AblationState, 'v'>): Variant[] 
 export function stateFromSearch(search: string): AblationState {
   const state = readState(SCHEMA, URL_PREFIX, search);
   return { ...state, v: [...state.v].sort((a, b) => a - b) };
-}
-
-/** One training config per chosen variant. */
-export function configsFor(state: AblationState): AblationConfig[] {
-  return selectedVariants(state).map((variant) =>
-    configFor(variant, { task: state.task as TaskKind, delay: state.n, seed: state.seed, init: state.init as InitKind }),
-  );
 }

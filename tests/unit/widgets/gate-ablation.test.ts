@@ -1,12 +1,12 @@
 /** Gate ablation widget: the tasks, training runs, lockstep chunks, URL state and the summary sentence. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '../../../src/engine/index.ts';
+import { LSTM_VARIANTS, Rng } from '../../../src/engine/index.ts';
 import { D, K, QUERY, VOCAB, recallBatch } from '../../../src/widgets/memory-race/task.ts';
 import { INPUT_SIZE, MARK, lastMarkBatch, markedSequenceText, withMarkChannel } from '../../../src/widgets/gate-ablation/last-mark-task.ts';
 import { AblationTrainer, DEFAULTS, DELAY_MIN, INITS, TASKS, VARIANTS, configFor, parameterCount, summarize, type ResultRow } from '../../../src/widgets/gate-ablation/model.ts';
-import { AblationRun } from '../../../src/widgets/gate-ablation/run.ts';
-import { DEFAULT_VARIANTS, configsFor, isValidSelection, stateFromSearch, unavailableVariants } from '../../../src/widgets/gate-ablation/state.ts';
+import { AblationRun, configsFor } from '../../../src/widgets/gate-ablation/run.ts';
+import { DEFAULT_VARIANTS, isValidSelection, stateFromSearch, unavailableVariants } from '../../../src/widgets/gate-ablation/state.ts';
 import { EQUATIONS, textFor } from '../../../src/widgets/gate-ablation/labels.ts';
 import { parseState, writeState } from '../../../src/widgets/shared/url-state.ts';
 import { SCHEMA, URL_PREFIX } from '../../../src/widgets/gate-ablation/state.ts';
@@ -282,4 +282,9 @@ test('zh-cn: no English left in the widget text, the variants table included', (
   assert.match(zh.equation('peepholes'), /\\text\{ 中同样加 \}/);
   assert.doesNotMatch(zh.equation('peepholes'), /likewise/);
   assert.match(textFor('en').equation('peepholes'), /\\text\{likewise \}/);
+});
+
+test('the variants a link can name are the engine’s LSTM variants, in its order, then the GRU', () => {
+  // settings.ts spells the list out so that the page's first script need not load the engine.
+  assert.deepEqual(VARIANTS, [...LSTM_VARIANTS, 'gru']);
 });
