@@ -106,10 +106,10 @@ for (const w of WIDGETS) {
 			// Keeps the last command the page sent to a worker, so the test can send a broken one in the same run.
 			await page.addInitScript(() => {
 				const send = Worker.prototype.postMessage;
-				Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [StructuredSerializeOptions?]) {
+				Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
 					(window as unknown as { __last: { worker: Worker; message: unknown } }).__last = { worker: this, message };
-					return send.call(this, message, ...rest);
-				};
+					return (send as (...args: unknown[]) => void).call(this, message, ...rest);
+				} as Worker['postMessage'];
 			});
 			await open(page, w);
 			const widget = page.locator(w.tag);
