@@ -3,7 +3,7 @@
  * read by the page before the widget loads, so it must not pull the engine into the page's first script.
  * model.ts re-exports all of it.
  */
-import type { LstmVariantName } from '../../engine/nn/lstm-variant.ts';
+import type { LstmVariantName } from '../../engine/index.ts';
 
 /** The cells a reader can compare: the engine's LSTM variants (LSTM_VARIANTS, in its order) plus the GRU. */
 export const VARIANTS = [
