@@ -142,6 +142,8 @@ function readTensor(name: string, entry: unknown, shape: number[]): Float32Array
   let data: Float32Array;
   if (Array.isArray(entry.data)) {
     if (entry.data.length !== n) throw new ModelFileError(`${key}: data has ${entry.data.length} values, shape [${shape.join(', ')}] needs ${n}`);
+    const bad = (entry.data as unknown[]).findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+    if (bad >= 0) throw new ModelFileError(`${key}: value ${bad} is ${describe(entry.data[bad])}, expected a finite number`);
     data = Float32Array.from(entry.data as number[]);
   } else if (typeof entry.data === 'string') {
     if (dtype !== 'float32' && dtype !== 'float16') throw new ModelFileError(`${key}: dtype expected "float32" or "float16", got ${describe(dtype)}`);

@@ -15,6 +15,7 @@ import { splitHoldout } from './corpus.ts';
 import { checkHyper, type StudioHyper } from './hyper.ts';
 import { StudioModel } from './model.ts';
 import { StudioVocab } from './vocab.ts';
+import { unigramBits } from './baseline.ts';
 
 /** Chance per step that a stream's carried (h, C) is replaced by zeros. */
 export const RESET_PROBABILITY = 0.1;
@@ -174,6 +175,18 @@ export class StudioTrainer {
     if (last && last.step === this.steps) last.validationBits = bits;
     else this.lossHistory.push({ step: this.steps, validationBits: bits });
     return bits;
+  }
+
+  /**
+   * The unigram baseline (baseline.ts) on the same validation predictions: bits per character of a model
+   * that knows only how frequent each character is in the training part.
+   */
+  unigramBits(): number {
+    const { streams, chars } = this.validationDescription;
+    const perStream = chars / streams;
+    const targets = new Int32Array(chars);
+    for (let s = 0; s < streams; s++) targets.set(this.validationIds.subarray(s * perStream + 1, s * perStream + perStream + 1), s * perStream);
+    return unigramBits(this.trainIds, targets, this.vocab.size);
   }
 
   /** Starts a pass over the training part at a seeded offset, from a zero state. */
