@@ -10,7 +10,7 @@
  * new seeded offset in [0, T), so segment boundaries move from pass to pass.
  */
 import { Adam, AdamW, RMSprop, SGD, Rng, Tensor, crossEntropy, natsToBits, noGrad, streamBatches, trainStep } from '../engine/index.ts';
-import type { CharBatch, Optimizer } from '../engine/index.ts';
+import type { CharBatch, Optimizer, OptimizerState } from '../engine/index.ts';
 import { splitHoldout } from './corpus.ts';
 import { checkHyper, type StudioHyper } from './hyper.ts';
 import { StudioModel } from './model.ts';
@@ -65,6 +65,8 @@ export interface StudioTrainerOptions {
   model?: StudioModel;
   /** The loss history of the run being continued. */
   lossHistory?: LossPoint[];
+  /** The optimizer's moments of the run being continued (from `trainer.optimizer.stateDict()`). */
+  optimizerState?: OptimizerState;
 }
 
 export class StudioTrainer {
@@ -107,6 +109,7 @@ export class StudioTrainer {
       );
     }
     this.optimizer = makeOptimizer(hyper, m);
+    if (options.optimizerState) this.optimizer.loadStateDict(options.optimizerState); // throws, naming the mismatch
     this.names = m.namedParameters().map(([n]) => n);
     this.lossHistory = options.lossHistory ? options.lossHistory.map((p) => ({ ...p })) : [];
     this.steps = this.lossHistory.reduce((s, p) => Math.max(s, p.step), 0);

@@ -98,3 +98,13 @@ test('every optimizer trains', () => {
     assert.ok(last < first - 1, `${optimizer}: ${first.toFixed(2)} → ${last.toFixed(2)}`);
   }
 });
+
+test('a continued run can take over the optimizer state; a mismatched one is refused', () => {
+  const t = new StudioTrainer({ text: TEXT, hyper: small });
+  for (let k = 0; k < 5; k++) t.step();
+  const state = t.optimizer.stateDict();
+  const more = new StudioTrainer({ text: TEXT, hyper: small, vocab: t.vocab, model: t.model, lossHistory: t.lossHistory, optimizerState: state });
+  assert.deepEqual(more.optimizer.stateDict(), state);
+  const other = new StudioTrainer({ text: TEXT, hyper: { ...small, layers: 2 } });
+  assert.throws(() => new StudioTrainer({ text: TEXT, hyper: other.hyper, vocab: other.vocab, model: other.model, optimizerState: state }), /Adam.loadStateDict: state.params expected 11 entries, got 7/);
+});
