@@ -27,7 +27,7 @@ export const VALIDATION_STREAMS = 16;
 export const MIN_TRAIN_CHARS = 16;
 
 export interface StepReport {
-  /** Steps done, this one included. */
+  /** Steps done, this one included when it was ok (a refused step is not counted). */
   step: number;
   /** Mean loss of this batch, bits per character (before the update). */
   trainBits: number;
@@ -139,7 +139,10 @@ export class StudioTrainer {
     return this.seen;
   }
 
-  /** Trains on the next batch. A refused step (non-finite loss or gradient) changes nothing and resets the state. */
+  /**
+   * Trains on the next batch. A refused step (non-finite loss or gradient) changes no weight and no count, and
+   * restarts the streams from a zero state; the caller should stop and say why (`message`).
+   */
   step(): StepReport {
     const { batch: B, seqLen: T } = this.batchShape;
     if (this.next >= this.batches.length) this.startPass();
@@ -158,9 +161,9 @@ export class StudioTrainer {
     });
     // (h_T, C_T) go on as plain values: detach() cuts the tape (the "truncation" of truncated BPTT).
     this.state = r.ok && carry.final ? [carry.final[0].detach(), carry.final[1].detach()] : null;
-    this.steps++;
     const trainBits = natsToBits(r.loss);
     if (r.ok) {
+      this.steps++;
       this.seen += B * T;
       this.lossHistory.push({ step: this.steps, trainBits });
     }

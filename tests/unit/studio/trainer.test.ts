@@ -108,3 +108,18 @@ test('a continued run can take over the optimizer state; a mismatched one is ref
   const other = new StudioTrainer({ text: TEXT, hyper: { ...small, layers: 2 } });
   assert.throws(() => new StudioTrainer({ text: TEXT, hyper: other.hyper, vocab: other.vocab, model: other.model, optimizerState: state }), /Adam.loadStateDict: state.params expected 11 entries, got 7/);
 });
+
+test('a step with a non-finite loss is refused: no weight, count or history changes', () => {
+  const t = new StudioTrainer({ text: TEXT, hyper: small });
+  t.step();
+  t.model.fc.bias!.data[0] = NaN; // poisons every logit row's softmax
+  const before = t.model.stateDict()['lstm.weight_hh_l0'].data.slice();
+  const r = t.step();
+  assert.equal(r.ok, false);
+  assert.match(r.message!, /loss is NaN; parameters and optimizer state left unchanged/);
+  assert.equal(r.step, 1);
+  assert.equal(t.stepCount, 1);
+  assert.equal(t.charsSeen, 64);
+  assert.equal(t.lossHistory.length, 1);
+  assert.deepEqual(t.model.stateDict()['lstm.weight_hh_l0'].data, before);
+});
