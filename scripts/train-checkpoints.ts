@@ -34,7 +34,7 @@ import { chapterProse } from '../src/widgets/sequence-stepper/corpus.ts';
 const ROOT = join(import.meta.dirname, '..');
 const LOG = join(ROOT, 'scripts/train-checkpoints.log.json');
 const SEED = 2026;
-const VALIDATE_EVERY = 250;
+const VALIDATE_EVERY = 100;
 
 interface Job {
   id: 'en-book' | 'zh-poetry' | 'stepper';
@@ -47,8 +47,8 @@ interface Job {
 }
 
 const JOBS: Job[] = [
-  { id: 'en-book', out: 'public/checkpoints/en-book.json', text: () => corpusText('en-book'), hyper: { ...defaultHyper(), seed: SEED }, steps: 2600, sampleStart: 'The cell state ' },
-  { id: 'zh-poetry', out: 'public/checkpoints/zh-poetry.json', text: () => corpusText('zh-poetry'), hyper: { ...defaultHyper(), seed: SEED }, steps: 600, sampleStart: '春' },
+  { id: 'en-book', out: 'public/checkpoints/en-book.json', text: () => corpusText('en-book'), hyper: { ...defaultHyper(), seed: SEED }, steps: 1000, sampleStart: 'The cell state ' },
+  { id: 'zh-poetry', out: 'public/checkpoints/zh-poetry.json', text: () => corpusText('zh-poetry'), hyper: { ...defaultHyper(), seed: SEED }, steps: 300, sampleStart: '春' },
   {
     // The stepper shows every gate of every unit: 32 units, one layer, 16-wide embedding, ASCII (its corpus.ts).
     id: 'stepper',
