@@ -5,5 +5,6 @@
  */
 import type { WidgetDeclaration } from './runtime/declaration.ts';
 import activationExplorer from './activation/declaration.ts';
+import gradientLab from './gradient-lab/declaration.ts';
 
-export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer];
+export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, gradientLab];
