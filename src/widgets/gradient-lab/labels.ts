@@ -61,7 +61,7 @@ const TEXT = {
     readouts: 'Numbers behind the chart',
     ratioLabel: (model: string, q: Quantity) => `${model}: ${at(q, firstStep(q))} / ${at(q, 'T')}`,
     paramNormLabel: (model: string) => `${model}: ‖∇θL‖`,
-    clippedNormLabel: (model: string) => `${model}: ‖∇θL‖ after clipping`,
+    clippedNormLabel: (model: string) => `${model}: after clipping, ‖∇θL‖`,
     clipFactorLabel: (model: string) => `${model}: clipping factor`,
     none: 'none (no C_t)',
     chartLabel: (q: Quantity) => `Line chart, log scale: ${SYMBOLS[q]} against the step t for the RNN and the LSTM`,
