@@ -5,7 +5,7 @@
  * the reader's text. The page asks for a trace with a TraceRequest; sequence-stepper.service.ts answers it
  * with traceFor, in the compute worker.
  */
-import { lstmStep, type LstmStepParams, type LstmStepResult } from '../../engine/lstm-step.ts';
+import { lstmStep, type LstmStepParams, type LstmStepResult } from '../../engine/index.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
 import { LATCH_CHANNELS, LATCH_HIDDEN_SIZE, latchParams, pulseTrain } from './latch.ts';
 import { MAX_TEXT, embed, nextCharProbabilities, prepareText, topK, type CharModel } from './char-model.ts';

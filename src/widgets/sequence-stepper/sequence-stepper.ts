@@ -152,11 +152,14 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 
 		// The heatmaps hold thousands of <rect>s: in a shadow root the page's (Starlight's) selectors never
 		// have to be matched against them, which keeps each redraw's style recalculation small.
+		// A constructed stylesheet, not a <style>: the site's Content-Security-Policy allows no inline <style>
+		// it has not hashed at build time, and CSSOM sheets are outside its reach.
 		const shadow = this.#mapsHost.shadowRoot ?? this.#mapsHost.attachShadow({ mode: 'open' });
-		const style = document.createElement('style');
-		style.textContent = MAPS_CSS;
+		const sheet = new CSSStyleSheet();
+		sheet.replaceSync(MAPS_CSS);
+		shadow.adoptedStyleSheets = [sheet];
 		this.#mapsBox = node('div', 'maps');
-		shadow.replaceChildren(style, this.#mapsBox);
+		shadow.replaceChildren(this.#mapsBox);
 
 		this.#wire();
 		this.#channel = this.channel<StepperCommand, StepperEvent>({ isEvent: isStepperEvent, onEvent: (event) => void this.#show(event) });
