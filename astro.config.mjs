@@ -11,10 +11,14 @@ import rehypeMathErrors from './src/site/rehype-math-errors.ts';
 import rehypeMathLinkNames from './src/site/rehype-math-link-names.ts';
 import { katexOptions } from './src/site/katex-options.ts';
 import { sidebarSlugs } from './src/site/sidebar.ts';
+import { repositoryUrl } from './src/site/repository.ts';
+import { siteUrl } from './src/site/site-url.ts';
+import { contentSecurityPolicy } from './src/site/csp-build.ts';
 
 // https://astro.build/config
 export default defineConfig({
-	site: 'https://cell-state.example.org',
+	// Canonical links, hreflang, og:url and the sitemap: SITE_URL at build time (default: where `npm start` serves).
+	site: siteUrl(process.env.SITE_URL),
 	// The chapters are read in either language; '/' sends readers to the English edition.
 	redirects: { '/': '/en/' },
 	markdown: {
@@ -26,6 +30,8 @@ export default defineConfig({
 		starlight({
 			title: 'Cell State',
 			description: 'An interactive textbook on LSTM networks for text generation.',
+			// The source repository (one setting: CELL_STATE_REPOSITORY, see src/site/repository.ts).
+			social: [{ icon: 'github', label: 'Source code', href: repositoryUrl() }],
 			defaultLocale: 'en',
 			locales: {
 				en: { label: 'English', lang: 'en' },
@@ -52,6 +58,8 @@ export default defineConfig({
 			expressiveCode: { defaultProps: { wrap: true } },
 		}),
 		mdx(),
+		// Last, on the finished pages: a Content-Security-Policy with each page's inline hashes, and dist/_headers.
+		contentSecurityPolicy(),
 	],
 	vite: {
 		build: {

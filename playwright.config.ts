@@ -34,9 +34,11 @@ export default defineConfig({
 			],
 		},
 	},
-	// One preview server of the built site (dist/) for the whole run; `npm test` builds it first.
+	// One server of the built site (dist/, or SITE_DIST) for the whole run, the one `npm start` uses, so the
+	// tests see the headers and Content-Security-Policy a reader gets. `npm test` builds the site first.
 	webServer: {
-		command: `npx astro preview --port ${PORT} --host 127.0.0.1${process.env.SITE_DIST ? ` --outDir ${process.env.SITE_DIST}` : ''}`,
+		command: 'node --import tsx scripts/serve.ts',
+		env: { PORT: String(PORT), HOST: '127.0.0.1' },
 		url: `http://localhost:${PORT}/en/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,

@@ -4,7 +4,7 @@
 #   2. tsc on src/engine      (the engine compiles without the DOM library)
 #   3. unit tests             (node --test via tsx over tests/unit/**/*.test.ts)
 #   4. astro build            (production build of dist/, Pagefind search index included)
-#   5. end-to-end tests       (Playwright in Chromium against `astro preview` of dist/)
+#   5. end-to-end tests       (Playwright in Chromium against scripts/serve.ts serving dist/)
 # Steps 1, 2 and 4 count as one test each; unit and e2e tests count individually.
 # Every step runs even when an earlier one failed (except e2e, which needs a build), so one run
 # shows everything that is wrong. Exit status is non-zero when anything failed.

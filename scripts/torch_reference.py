@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes PyTorch reference vectors for the engine's parity tests into tests/fixtures/torch/*.json.
 
-Run with Debian's python3-torch:  /usr/bin/python3 scripts/torch_reference.py
+Run with Debian's python3-torch:  /usr/bin/python3 scripts/torch_reference.py [fixture ...]
 Everything is float64 with fixed seeds and small sizes. Each file holds the module's state dict, the inputs,
 the outputs, and the gradients of a scalar loss with respect to every parameter and to the inputs. For the
 recurrent layers the loss is L = Σ out ⊙ R_out + Σ h_N ⊙ R_h (+ Σ c_N ⊙ R_c), with the random weights R stored
@@ -9,6 +9,7 @@ in the file, so every output element reaches the gradients with its own weight.
 """
 import json
 import os
+import sys
 
 import torch
 
@@ -61,6 +62,36 @@ def lstm_cell():
         'outputs': {'h': enc(h), 'c': enc(c)},
         'grads': grads(cell),
         'inputGrads': {'x': enc(x.grad), 'h0': enc(h0.grad), 'c0': enc(c0.grad)},
+    })
+
+
+def lstm_cell_chain():
+    """nn.LSTMCell stepped by hand, h, c = cell(x_t, (h, c)), with retain_grad() on every h_t and C_t: PyTorch's
+    c.grad is the full ∂L/∂C_t (through h_t and through C_{t+1}), and at the last step only through h_T."""
+    torch.manual_seed(12)
+    I, H, B, T = 3, 4, 2, 40
+    cell = torch.nn.LSTMCell(I, H)
+    xs = randn(T, B, I, grad=True)
+    rh = randn(T, B, H)
+    h, c = torch.zeros(B, H), torch.zeros(B, H)
+    hs, cs = [], []
+    for t in range(T):
+        h, c = cell(xs[t], (h, c))
+        h.retain_grad()
+        c.retain_grad()
+        hs.append(h)
+        cs.append(c)
+    # L = Σ_t Σ h_t ⊙ R_t: every step's output counts; C_T reaches L only through h_T.
+    weighted(*zip(hs, rh)).backward()
+    write('lstm_cell_chain', {
+        'config': {'inputSize': I, 'hiddenSize': H, 'batch': B, 'steps': T},
+        'stateDict': state(cell),
+        'inputs': {'x': enc(xs)},
+        'lossWeights': {'h': enc(rh)},
+        'outputs': {'h': enc(torch.stack(hs)), 'c': enc(torch.stack(cs))},
+        'retainedGrads': {'h': enc(torch.stack([t.grad for t in hs])), 'c': enc(torch.stack([t.grad for t in cs]))},
+        'grads': grads(cell),
+        'inputGrads': {'x': enc(xs.grad)},
     })
 
 
@@ -145,12 +176,19 @@ def cross_entropy_one_hot():
     })
 
 
+FIXTURES = {
+    'lstm_cell': lstm_cell,
+    'lstm_cell_chain': lstm_cell_chain,
+    'lstm_1layer': lambda: recurrent('lstm_1layer', 'lstm', 1, seed=2),
+    'lstm_2layer': lambda: recurrent('lstm_2layer', 'lstm', 2, seed=3),
+    'rnn': lambda: recurrent('rnn', 'rnn', 2, seed=4),
+    'gru': lambda: recurrent('gru', 'gru', 2, seed=5),
+    'char_model': char_model,
+    'cross_entropy_one_hot': cross_entropy_one_hot,
+}
+
 if __name__ == '__main__':
+    # No arguments: every fixture; otherwise only the named ones (e.g. lstm_cell_chain).
     os.makedirs(OUT, exist_ok=True)
-    lstm_cell()
-    recurrent('lstm_1layer', 'lstm', 1, seed=2)
-    recurrent('lstm_2layer', 'lstm', 2, seed=3)
-    recurrent('rnn', 'rnn', 2, seed=4)
-    recurrent('gru', 'gru', 2, seed=5)
-    char_model()
-    cross_entropy_one_hot()
+    for name in sys.argv[1:] or FIXTURES:
+        FIXTURES[name]()

@@ -7,7 +7,7 @@
  * tests/unit/chapters/practice-numbers.test.ts recomputes all of it independently.
  */
 import {
-  CharVocab, dense, Linear, LSTM, lstm, Rng, samplingDistribution, sequential, sigmoid,
+  CharLSTM, CharVocab, dense, Linear, LSTM, lstm, Rng, samplingDistribution, sequential, sigmoid,
 } from '../engine/index.ts';
 import { ENGLISH_TEXT } from '../examples/corpus.ts';
 
@@ -73,6 +73,19 @@ export const exampleCorpus = {
   vocabSize: CharVocab.fromText(ENGLISH_TEXT).size,
   length: [...ENGLISH_TEXT].length,
 };
+
+/** H of the character-model example (src/examples/char-model.ts's default hiddenSize). */
+export const CHAR_HIDDEN_SIZE = 64;
+
+/**
+ * The character-model example at its defaults: CharLSTM (embedding 32 → LSTM → Linear) over the
+ * example corpus's vocabulary, its parameter count and its size in float32 bytes.
+ */
+export const charModel = (() => {
+  const model = new CharLSTM({ vocabSize: exampleCorpus.vocabSize, hiddenSize: CHAR_HIDDEN_SIZE, rng: new Rng(0) });
+  const params = model.numParameters();
+  return { hiddenSize: CHAR_HIDDEN_SIZE, vocabSize: exampleCorpus.vocabSize, params, float32Bytes: 4 * params };
+})();
 
 /** Loss of a uniform guess over V = 65 characters: log₂ V bits, ln V nats per character. */
 export const uniformCharLoss = {

@@ -7,6 +7,7 @@
  * tests/unit/chapters/worked-examples.test.ts recomputes all of it independently.
  */
 import { lstmStep, type LstmStepParams } from '../engine/lstm-step.ts';
+import { INPUT_SIZE } from './practice-numbers.ts';
 
 /** A matrix as rows of numbers (row-major, as printed). */
 export type Rows = readonly (readonly number[])[];
@@ -266,10 +267,13 @@ export function denseParamCount(inputSize: number, units: number): number {
   return inputSize * units + units;
 }
 
-/** Input size assumed for the article's Keras model: one-hot characters over a 65-symbol vocabulary. */
-export const KERAS_INPUT_SIZE = 65;
+/**
+ * Input size of the article's Keras model: chapter 5 completes the listing with the first-digit task
+ * (one-hot digits, I = 10), so chapters 4 and 5 count the same model.
+ */
+export const KERAS_INPUT_SIZE = INPUT_SIZE;
 
-/** The article's Keras model, LSTM(128, return_sequences) → LSTM(128) → Dense(10), with I = 65. */
+/** The article's Keras model, LSTM(128, return_sequences) → LSTM(128) → Dense(10), with I = 10. */
 export const kerasModel = (() => {
   const I = KERAS_INPUT_SIZE;
   const layers = [

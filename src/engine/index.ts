@@ -31,6 +31,10 @@ export { Embedding } from './nn/embedding.ts';
 export { LSTM } from './nn/lstm.ts';
 export { LstmStepper } from './nn/lstm-stepper.ts';
 export { LSTMCell } from './nn/lstm-cell.ts';
+export { RNNCell } from './nn/rnn-cell.ts';
+export { chronoInit } from './nn/chrono.ts';
+export { lstmParameterCount, gruParameterCount, rnnParameterCount, linearParameterCount } from './nn/parameter-count.ts';
+export type { RecurrentSize } from './nn/parameter-count.ts';
 export { LstmVariant, LSTM_VARIANTS } from './nn/lstm-variant.ts';
 export type { LstmVariantName, LstmVariantOptions, LstmVariantStep } from './nn/lstm-variant.ts';
 export { RNN } from './nn/rnn.ts';
@@ -47,12 +51,13 @@ export { charBatches, streamBatches } from './text/batches.ts';
 export type { CharBatch, CharBatchOptions } from './text/batches.ts';
 export { sampleIndex, samplingDistribution, argmax } from './text/sampling.ts';
 export type { SamplingOptions } from './text/sampling.ts';
-export { generateText } from './text/generate.ts';
+export { generateText, GENERATE_MAX_LENGTH } from './text/generate.ts';
 export type { GenerateOptions } from './text/generate.ts';
 export { natsToBits, bitsToNats, perplexity } from './text/units.ts';
 
 // Training utilities
 export { trainStep } from './train/step.ts';
+export { accuracy } from './train/metrics.ts';
 export type { TrainStepOptions, TrainStepResult, TrainStepStatus } from './train/step.ts';
 export { CharLSTM } from './train/char-model.ts';
 export type { CharLSTMOptions } from './train/char-model.ts';

@@ -1,6 +1,7 @@
 import type { Rng } from './rng.ts';
 import { fmtShape, sameShape, shapeSize } from './shape.ts';
 import { runBackward, type Node } from './autograd.ts';
+import { checkOptions } from './options.ts';
 
 export type DType = 'float32' | 'float64';
 export type FloatArray = Float32Array | Float64Array;
@@ -126,6 +127,7 @@ export interface TensorOptions {
  *   tensor(new Float64Array(6), { shape: [2, 3] }) // [2, 3] float64
  */
 export function tensor(values: NestedArray | ArrayLike<number>, opts: TensorOptions = {}): Tensor {
+  checkOptions('tensor', opts, { shape: 'array', dtype: 'any', requiresGrad: 'boolean' });
   const dtype: DType = opts.dtype ?? (values instanceof Float64Array ? 'float64' : 'float32');
   if (dtype !== 'float32' && dtype !== 'float64') throw new Error(`tensor: dtype expected 'float32' or 'float64', got ${String(dtype)}`);
   let flat: number[] | ArrayLike<number>;
@@ -175,12 +177,12 @@ export interface CreateOptions {
 
 /** All-zero tensor of the given shape. */
 export function zeros(shape: readonly number[], opts: CreateOptions = {}): Tensor {
-  return new Tensor(allocFloat(opts.dtype ?? 'float32', checkShapeArg('zeros', shape)), shape, opts.requiresGrad ?? false);
+  return created('zeros', shape, opts);
 }
 
 /** All-one tensor of the given shape. */
 export function ones(shape: readonly number[], opts: CreateOptions = {}): Tensor {
-  const t = zeros(shape, opts);
+  const t = created('ones', shape, opts);
   t.data.fill(1);
   return t;
 }
@@ -188,9 +190,17 @@ export function ones(shape: readonly number[], opts: CreateOptions = {}): Tensor
 /** Standard-normal samples from `rng` (row-major order, one rng.normal() per element). */
 export function randn(shape: readonly number[], rng: Rng, opts: CreateOptions = {}): Tensor {
   if (!rng || typeof (rng as Rng).normal !== 'function') throw new Error('randn: rng expected an Rng, got ' + String(rng));
-  const t = zeros(shape, opts);
+  const t = created('randn', shape, opts);
   for (let k = 0; k < t.data.length; k++) t.data[k] = rng.normal();
   return t;
+}
+
+/** A zero-filled tensor for zeros, ones and randn, with their shape and options checked under their name. */
+function created(fn: string, shape: readonly number[], opts: CreateOptions): Tensor {
+  checkOptions(fn, opts, { dtype: 'any', requiresGrad: 'boolean' });
+  const dtype = opts.dtype ?? 'float32';
+  if (dtype !== 'float32' && dtype !== 'float64') throw new Error(`${fn}: options.dtype expected 'float32' or 'float64', got ${String(dtype)}`);
+  return new Tensor(allocFloat(dtype, checkShapeArg(fn, shape)), shape, opts.requiresGrad ?? false);
 }
 
 function checkShapeArg(fn: string, shape: readonly number[]): number {

@@ -1,7 +1,8 @@
 /**
  * Chapter 5.1 — the article's Keras model, rebuilt with Cell State's
- * Keras-shaped façade. Python (the article) and TypeScript (this file),
- * statement by statement:
+ * Keras-shaped façade. The article's three statements and their
+ * TypeScript counterparts (sizes, validation and test set differ; see
+ * the table in chapter 5.1):
  *
  *   Python:  tf.keras.Sequential([
  *              LSTM(128, return_sequences=True),

@@ -3,7 +3,9 @@
  * accuracy counting, and reading weights given as Tensors, nested arrays or { shape, data }.
  */
 import { Tensor, tensor, allocFloat, type DType, type NestedArray } from '../tensor.ts';
-import { fmtShape } from '../shape.ts';
+import { shapeSize } from '../shape.ts';
+import { describe } from '../options.ts';
+import { checkFiniteValues, checkNestedFinite, checkShapeList } from '../values.ts';
 
 /** Training targets: one-hot rows [N, C] (categorical) or class ids [N] (sparse). */
 export interface Targets {
@@ -71,19 +73,22 @@ export function checkBatchSize(fn: string, b: number): number {
   return b;
 }
 
+/**
+ * A weight given as a Tensor, nested arrays or { shape, data }, checked (a list of non-negative integers as the
+ * shape, exactly that many finite numbers as data) and returned as { shape, data } without copying.
+ */
 export function asShaped(fn: string, what: string, w: unknown): { shape: number[]; data: ArrayLike<number> } {
-  if (w instanceof Tensor) return { shape: w.shape, data: w.data };
-  if (w && typeof w === 'object' && !Array.isArray(w) && Array.isArray((w as { shape?: unknown }).shape)) {
-    const { shape, data } = w as { shape: number[]; data: ArrayLike<number> };
-    const n = shape.reduce((a, b) => a * b, 1);
-    if (!data || data.length !== n) throw new Error(`${fn}: ${what} expected ${n} values for shape ${fmtShape(shape)}, got ${data?.length}`);
-    return { shape: [...shape], data };
+  if (w instanceof Tensor) return { shape: w.shape, data: checkFiniteValues(fn, what, w.data, w.size) };
+  if (w && typeof w === 'object' && !Array.isArray(w) && 'shape' in w) {
+    const shape = checkShapeList(fn, what, (w as { shape: unknown }).shape);
+    return { shape: [...shape], data: checkFiniteValues(fn, what, (w as { data?: unknown }).data, shapeSize(shape)) };
   }
   if (Array.isArray(w) || typeof w === 'number') {
+    checkNestedFinite(fn, what, w);
     const t = tensor(w as NestedArray, { dtype: 'float64' });
     return { shape: t.shape, data: t.data };
   }
-  throw new Error(`${fn}: ${what} expected a Tensor, nested arrays or { shape, data }, got ${typeof w}`);
+  throw new Error(`${fn}: ${what} expected a Tensor, nested arrays or { shape, data }, got ${describe(w)}`);
 }
 
 /** 'lstm/lstm_cell/kernel:0' → 'lstm/kernel' (Keras's variable names), 'dense/bias:0' → 'dense/bias'. */

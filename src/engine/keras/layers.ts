@@ -18,6 +18,7 @@ import { transpose } from '../ops/reshape.ts';
 import { fmtShape } from '../shape.ts';
 import type { Rng } from '../rng.ts';
 import { glorotUniform, orthogonal, lstmBias } from './initializers.ts';
+import { checkOptions } from '../options.ts';
 
 /** Output or input shape without the batch dimension; null marks a free length (Keras's None). */
 export type KerasShape = (number | null)[];
@@ -70,6 +71,8 @@ export abstract class KerasLayer extends Module {
   abstract call(x: Tensor, logits?: boolean): Tensor;
   /** [Keras weight name suffix, tensor] in Keras's get_weights() order. */
   abstract weightList(): [string, Tensor][];
+  /** [Keras weight name suffix, shape] that build(inputShape) would create, without creating anything. */
+  abstract weightShapes(inputShape: KerasShape): [string, number[]][];
 
   /** Number of scalars in the layer's weights (Keras's "Param #"). */
   countParams(): number {
@@ -101,16 +104,23 @@ export class KerasLSTM extends KerasLayer {
   private _zeroBias: Tensor | null = null;
 
   constructor(units: number, options: LstmLayerOptions = {}) {
+    checkOptions('lstm', options, { returnSequences: 'boolean', inputShape: 'any', unitForgetBias: 'boolean' });
     super('lstm', units, options.inputShape);
     this.returnSequences = options.returnSequences ?? false;
     this.unitForgetBias = options.unitForgetBias ?? true;
   }
 
-  build(inputShape: KerasShape, rng: Rng, dtype: DType): void {
+  weightShapes(inputShape: KerasShape): [string, number[]][] {
     const I = inputShape[inputShape.length - 1];
     if (inputShape.length !== 2 || I === null) {
       throw new Error(`${this.name || 'lstm'}: input expected shape [batch, steps, features], got ${fmtShape(['batch', ...inputShape.map((d) => d ?? 'None')])}`);
     }
+    const H = this.units;
+    return [['kernel', [I, 4 * H]], ['recurrent_kernel', [H, 4 * H]], ['bias', [4 * H]]];
+  }
+
+  build(inputShape: KerasShape, rng: Rng, dtype: DType): void {
+    const [[, [I]]] = this.weightShapes(inputShape);
     const H = this.units;
     this._inputSize = I;
     // Glorot uniform kernel, orthogonal recurrent kernel, zero bias with b_f = 1 (Keras's defaults), in that order.
@@ -170,6 +180,7 @@ export class KerasDense extends KerasLayer {
   bias: Tensor | null = null;
 
   constructor(units: number, options: DenseLayerOptions = {}) {
+    checkOptions('dense', options, { activation: 'string', inputShape: 'any' });
     super('dense', units, options.inputShape);
     const activation = options.activation ?? 'linear';
     if (!['softmax', 'linear', 'sigmoid', 'tanh'].includes(activation)) {
@@ -178,9 +189,14 @@ export class KerasDense extends KerasLayer {
     this.activation = activation;
   }
 
-  build(inputShape: KerasShape, rng: Rng, dtype: DType): void {
+  weightShapes(inputShape: KerasShape): [string, number[]][] {
     const I = inputShape[inputShape.length - 1];
     if (I === null) throw new Error(`${this.name || 'dense'}: input expected a known last dimension, got None`);
+    return [['kernel', [I, this.units]], ['bias', [this.units]]];
+  }
+
+  build(inputShape: KerasShape, rng: Rng, dtype: DType): void {
+    const [[, [I]]] = this.weightShapes(inputShape);
     this._inputSize = I;
     this.kernel = param(glorotUniform(I, this.units, rng), [I, this.units], dtype);
     this.bias = param(new Float64Array(this.units), [this.units], dtype);

@@ -28,6 +28,8 @@ import { SGD } from '../optim/sgd.ts';
 import { RMSprop } from '../optim/rmsprop.ts';
 import { trainStep } from '../train/step.ts';
 import { KerasLayer, KerasDense, type KerasShape, type KerasWeight } from './layers.ts';
+import { checkOptions, describe } from '../options.ts';
+import { checkShapeList } from '../values.ts';
 import {
   type Targets, samples, pickTargets, rows, stackRows, countCorrect, range, allocFrom, checkBatchSize, asShaped, normaliseName,
 } from './data.ts';
@@ -114,6 +116,7 @@ export class Sequential extends Module {
     if (!Array.isArray(layers) || layers.length === 0) {
       throw new Error(`sequential: layers expected a non-empty array of layers, got ${Array.isArray(layers) ? '[]' : typeof layers}`);
     }
+    checkOptions('sequential', options, { rng: 'any', dtype: 'any', name: 'string' });
     if (!options || !(options.rng instanceof Rng)) {
       throw new Error(`sequential: options.rng expected an Rng (e.g. new Rng(42)), got ${options?.rng === undefined ? 'undefined' : typeof options.rng}`);
     }
@@ -172,6 +175,7 @@ export class Sequential extends Module {
 
   /** Chooses the loss, optimizer and metrics (Keras's compile). */
   compile(options: CompileOptions): void {
+    checkOptions('Sequential.compile', options, { loss: 'any', optimizer: 'any', metrics: 'array' });
     const losses: KerasLoss[] = ['categoricalCrossentropy', 'sparseCategoricalCrossentropy'];
     if (!options || !losses.includes(options.loss)) {
       throw new Error(`Sequential.compile: options.loss expected 'categoricalCrossentropy' or 'sparseCategoricalCrossentropy', got ${JSON.stringify(options?.loss)}`);
@@ -217,6 +221,7 @@ export class Sequential extends Module {
 
   /** Class probabilities: x [N, T, I] → [N, C] (softmax of the last layer), computed in batches without a tape. */
   predict(x: Tensor | NestedArray, options: { batchSize?: number } = {}): Tensor {
+    checkOptions('Sequential.predict', options, { batchSize: 'any' });
     const X = this.input('Sequential.predict', x);
     const batchSize = checkBatchSize('Sequential.predict', options.batchSize ?? 32);
     const N = X.shape[0];
@@ -230,6 +235,7 @@ export class Sequential extends Module {
   /** Mean loss (and accuracy) over (x, y), in batches without a tape: Keras's evaluate. */
   evaluate(x: Tensor | NestedArray, y: Tensor | NestedArray | ArrayLike<number>, options: { batchSize?: number } = {}): { loss: number; accuracy?: number } {
     const fn = 'Sequential.evaluate';
+    checkOptions(fn, options, { batchSize: 'any' });
     const X = this.input(fn, x);
     const Y = this.targets(fn, y, X.shape[0]);
     const batchSize = checkBatchSize(fn, options.batchSize ?? 32);
@@ -243,6 +249,9 @@ export class Sequential extends Module {
    */
   async fit(x: Tensor | NestedArray, y: Tensor | NestedArray | ArrayLike<number>, options: FitOptions = {}): Promise<History> {
     const fn = 'Sequential.fit';
+    checkOptions(fn, options, {
+      epochs: 'any', batchSize: 'any', validationSplit: 'any', validationData: 'array', shuffle: 'boolean', onEpochEnd: 'function', onBatchEnd: 'function',
+    });
     const { epochs = 1, validationSplit = 0, shuffle = true, onEpochEnd, onBatchEnd } = options;
     if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${fn}: options.epochs expected an integer ≥ 0, got ${epochs}`);
     const batchSize = checkBatchSize(fn, options.batchSize ?? 32);
@@ -366,28 +375,27 @@ export class Sequential extends Module {
 
   /**
    * Sets every weight from a list in Keras's get_weights() order (Tensors, nested arrays or { shape, data }).
-   * Builds the model first if needed, reading the input size from the first kernel. Nothing changes unless
-   * every shape matches.
+   * An unbuilt model reads its input size from the first kernel. Every weight's shape and values (finite
+   * numbers only) are checked against the model before anything happens, so on any error nothing changes
+   * and an unbuilt model stays unbuilt.
    */
   setWeights(weights: (Tensor | NestedArray | { shape: readonly number[]; data: ArrayLike<number> })[]): void {
     const fn = 'Sequential.setWeights';
-    if (!Array.isArray(weights)) throw new Error(`${fn}: weights expected an array, got ${typeof weights}`);
+    if (!Array.isArray(weights)) throw new Error(`${fn}: weights expected an array, got ${describe(weights)}`);
     const values = weights.map((w, k) => asShaped(fn, `weights[${k}]`, w));
-    if (!this.built && values.length > 0 && values[0].shape.length === 2) {
-      const first = this.layers[0];
-      this.build(first.kind === 'LSTM' ? [null, values[0].shape[0]] : [values[0].shape[0]]);
-    }
-    this.requireBuilt(fn);
-    const slots = this.layers.flatMap((l) => l.weightList().map(([n, t]) => [`${l.name}/${n}`, t] as const));
+    const inputShape = this._inputShape ?? this.inputShapeFromKernel(fn, `weights[0] (${this.layers[0].name}/kernel)`, values[0]?.shape);
+    const slots = this.weightSlots(inputShape);
     if (values.length !== slots.length) {
       throw new Error(`${fn}: weights expected ${slots.length} arrays (${slots.map(([n]) => n).join(', ')}), got ${values.length}`);
     }
-    slots.forEach(([name, t], k) => {
-      if (!sameShape(values[k].shape, t.shape)) {
-        throw new Error(`${fn}: weights[${k}] (${name}) expected shape ${fmtShape(t.shape)}, got ${fmtShape(values[k].shape)}`);
+    slots.forEach(([name, shape], k) => {
+      if (!sameShape(values[k].shape, shape)) {
+        throw new Error(`${fn}: weights[${k}] (${name}) expected shape ${fmtShape(shape)}, got ${fmtShape(values[k].shape)}`);
       }
     });
-    slots.forEach(([, t], k) => t.data.set(values[k].data));
+    this.build(inputShape);
+    const tensors = this.layers.flatMap((l) => l.weightList().map(([, t]) => t));
+    tensors.forEach((t, k) => t.data.set(values[k].data));
   }
 
   /** Weights with their Keras names ('lstm/kernel', 'lstm_1/recurrent_kernel', 'dense/bias', …) as JSON-ready data. */
@@ -400,34 +408,72 @@ export class Sequential extends Module {
 
   /**
    * Loads weights by Keras name, from a list (as exportKerasWeights() gives) or a record name → { shape, data }.
-   * Accepts Keras's full variable names too ('lstm/lstm_cell/kernel:0'). Strict: a missing name, an extra
-   * name or a wrong shape is an error and nothing is changed.
+   * Accepts Keras's full variable names too ('lstm/lstm_cell/kernel:0'), but not two spellings of one name.
+   * Strict: a missing name, an extra name, a wrong shape or a value that is not a finite number is an error,
+   * and nothing changes (an unbuilt model stays unbuilt).
    */
   loadKerasWeights(weights: KerasWeight[] | Record<string, { shape: readonly number[]; data: ArrayLike<number> }>): void {
     const fn = 'Sequential.loadKerasWeights';
-    const entries: [string, { shape: readonly number[]; data: ArrayLike<number> }][] = Array.isArray(weights)
-      ? weights.map((w) => [w?.name, w])
-      : Object.entries(weights ?? {});
-    const byName = new Map(entries.map(([n, w]) => [normaliseName(String(n)), w]));
-    if (!this.built) {
-      const first = this.layers[0];
-      const k = byName.get(`${first.name}/kernel`);
-      if (k && Array.isArray(k.shape) && k.shape.length === 2) this.build(first.kind === 'LSTM' ? [null, k.shape[0]] : [k.shape[0]]);
+    if (weights === null || typeof weights !== 'object') throw new Error(`${fn}: weights expected a list or a record of named weights, got ${describe(weights)}`);
+    const entries: [string, unknown][] = Array.isArray(weights)
+      ? weights.map((w, k) => {
+          if (w === null || typeof w !== 'object' || typeof w.name !== 'string') {
+            throw new Error(`${fn}: weights[${k}] expected { name, shape, data }, got ${w === null || typeof w !== 'object' ? describe(w) : `name ${describe(w.name)}`}`);
+          }
+          return [w.name, w];
+        })
+      : Object.entries(weights);
+    const byName = new Map<string, { given: string; value: unknown }>();
+    for (const [given, value] of entries) {
+      const name = normaliseName(given);
+      const seen = byName.get(name);
+      if (seen) throw new Error(`${fn}: weights expected '${name}' once, got it twice (as '${seen.given}' and '${given}')`);
+      byName.set(name, { given, value });
     }
-    this.requireBuilt(fn);
-    const expected = this.layers.flatMap((l) => l.weightList().map(([n]) => `${l.name}/${n}`));
+    const kernelName = `${this.layers[0].name}/kernel`;
+    const firstKernel = byName.get(kernelName);
+    let inputShape = this._inputShape;
+    if (!inputShape) {
+      const k = firstKernel?.value as { shape?: unknown } | null | undefined;
+      if (!firstKernel) throw new Error(`${fn}: weights expected '${kernelName}' (an unbuilt model reads its input size from it), got none`);
+      const shape = k instanceof Tensor ? k.shape : k && typeof k === 'object' && !Array.isArray(k) ? checkShapeList(fn, `'${firstKernel.given}'`, k.shape) : asShaped(fn, `'${firstKernel.given}'`, k).shape;
+      inputShape = this.inputShapeFromKernel(fn, `'${firstKernel.given}'`, shape);
+    }
+    const expected = this.weightSlots(inputShape).map(([name]) => name);
     for (const name of byName.keys()) {
       if (!expected.includes(name)) throw new Error(`${fn}: weights expected names ${expected.join(', ')}, got unexpected '${name}'`);
     }
     const list = expected.map((name) => {
       const w = byName.get(name);
       if (!w) throw new Error(`${fn}: weights expected '${name}', got none`);
-      return asShaped(fn, name, w);
+      return asShaped(fn, `'${w.given}'`, w.value);
     });
     this.setWeights(list);
   }
 
   // ----- internals -----
+
+  /** [Keras name, shape] of every weight, in get_weights() order, for inputs of `inputShape` (pure: builds nothing). */
+  private weightSlots(inputShape: KerasShape): [string, number[]][] {
+    const slots: [string, number[]][] = [];
+    let shape = inputShape;
+    for (const layer of this.layers) {
+      for (const [n, s] of layer.weightShapes(shape)) slots.push([`${layer.name}/${n}`, s]);
+      shape = layer.outputShape(shape);
+    }
+    return slots;
+  }
+
+  /** An unbuilt model's input shape read from its first kernel ([I, …]): [None, I] for an LSTM, [I] for a Dense. */
+  private inputShapeFromKernel(fn: string, what: string, kernelShape: readonly number[] | undefined): KerasShape {
+    if (!kernelShape) this.requireBuilt(fn);
+    const first = this.layers[0];
+    const columns = first.kind === 'LSTM' ? 4 * first.units : first.units;
+    if (kernelShape!.length !== 2 || kernelShape![0] < 1) {
+      throw new Error(`${fn}: ${what} expected shape [I, ${columns}] with I ≥ 1 (it sets the input size of an unbuilt model), got ${fmtShape(kernelShape!)}`);
+    }
+    return first.kind === 'LSTM' ? [null, kernelShape![0]] : [kernelShape![0]];
+  }
 
   private requireBuilt(fn: string): void {
     if (!this.built) {

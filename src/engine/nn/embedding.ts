@@ -5,6 +5,7 @@ import { embedding } from '../ops/embedding.ts';
 import type { Indices } from '../ops/indices.ts';
 import { normal_, parameter, requireDtype, requireRng, requireSize } from './init.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface EmbeddingOptions {
   numEmbeddings: number;
@@ -21,6 +22,7 @@ export class Embedding extends Module {
 
   constructor(opts: EmbeddingOptions) {
     super();
+    checkOptions('Embedding', opts, { numEmbeddings: 'any', embeddingDim: 'any', rng: 'any', dtype: 'any' });
     this.numEmbeddings = requireSize('Embedding', 'numEmbeddings', opts?.numEmbeddings);
     this.embeddingDim = requireSize('Embedding', 'embeddingDim', opts.embeddingDim);
     const rng = requireRng('Embedding', opts.rng);

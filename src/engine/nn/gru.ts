@@ -9,6 +9,7 @@ import { requireDtype, requireRng, requireSize } from './init.ts';
 import { initRecurrent } from './rnn.ts';
 import { prepareRecurrentInput } from './recurrent-input.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface GRUOptions {
   inputSize: number;
@@ -36,6 +37,7 @@ export class GRU extends Module {
 
   constructor(opts: GRUOptions) {
     super();
+    checkOptions('GRU', opts, { inputSize: 'any', hiddenSize: 'any', numLayers: 'any', batchFirst: 'boolean', rng: 'any', dtype: 'any' });
     this.inputSize = requireSize('GRU', 'inputSize', opts?.inputSize);
     this.hiddenSize = requireSize('GRU', 'hiddenSize', opts.hiddenSize);
     this.numLayers = requireSize('GRU', 'numLayers', opts.numLayers ?? 1);

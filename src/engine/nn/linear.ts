@@ -6,6 +6,7 @@ import { Module } from './module.ts';
 import { linear } from '../ops/matmul.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface LinearOptions {
   inFeatures: number;
@@ -27,6 +28,7 @@ export class Linear extends Module {
 
   constructor(opts: LinearOptions) {
     super();
+    checkOptions('Linear', opts, { inFeatures: 'any', outFeatures: 'any', bias: 'boolean', rng: 'any', dtype: 'any' });
     const I = requireSize('Linear', 'inFeatures', opts?.inFeatures);
     const O = requireSize('Linear', 'outFeatures', opts.outFeatures);
     const rng = requireRng('Linear', opts.rng);

@@ -1,11 +1,17 @@
-/** A single LSTM cell, PyTorch's nn.LSTMCell (the fused layer op with T = 1). */
+/**
+ * A single LSTM cell, PyTorch's nn.LSTMCell: one fused op up to C_t and o_t (ops/lstm-cell.ts), then
+ * h_t = o_t ⊙ tanh(C_t) as ordinary ops, so that stepping `[h, c] = cell.forward(x, [h, c])` and calling
+ * `c.retainGrad()` gives PyTorch's full ∂L/∂C_t (including the path through h_t).
+ */
 import { Tensor, zeros, type DType } from '../tensor.ts';
 import { Module } from './module.ts';
-import { lstmLayer, WorkspacePool } from '../ops/lstm-layer.ts';
-import { reshape } from '../ops/reshape.ts';
+import { lstmCellState } from '../ops/lstm-cell.ts';
+import { mul } from '../ops/elementwise.ts';
+import { tanh } from '../ops/activation.ts';
 import { checkTensor, checkShape, checkDtype } from '../ops/check.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface LSTMCellOptions {
   inputSize: number;
@@ -23,10 +29,10 @@ export class LSTMCell extends Module {
   weight_hh: Tensor;
   bias_ih: Tensor;
   bias_hh: Tensor;
-  private readonly _pool = new WorkspacePool();
 
   constructor(opts: LSTMCellOptions) {
     super();
+    checkOptions('LSTMCell', opts, { inputSize: 'any', hiddenSize: 'any', rng: 'any', dtype: 'any' });
     const I = (this.inputSize = requireSize('LSTMCell', 'inputSize', opts?.inputSize));
     const H = (this.hiddenSize = requireSize('LSTMCell', 'hiddenSize', opts.hiddenSize));
     this.dtype = requireDtype('LSTMCell', opts.dtype);
@@ -53,7 +59,8 @@ export class LSTMCell extends Module {
     checkDtype(fn, 'h', h, this.dtype);
     checkDtype(fn, 'c', c, this.dtype);
     const w = { weightIh: this.weight_ih, weightHh: this.weight_hh, biasIh: this.bias_ih, biasHh: this.bias_hh };
-    const [, hN, cN] = lstmLayer(reshape(x, [1, B, I]), h, c, w, { pool: this._pool, name: fn });
+    const [cN, o] = lstmCellState(x, h, c, w, fn);
+    const hN = mul(o, tanh(cN)); // eq-hidden-state: h_t = o_t ⊙ tanh(C_t), its own op so C_t's gradient includes this path
     return [hN, cN];
   }
 }

@@ -36,8 +36,9 @@ import { concat, reshape, slice, transpose } from '../ops/reshape.ts';
 import { checkTensor, checkShape, checkDtype } from '../ops/check.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import { setField } from './lstm.ts';
-import { log as exactLog } from '../exact-math.ts';
+import { chronoForgetBiases } from './chrono.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export const LSTM_VARIANTS = [
   'vanilla',
@@ -104,6 +105,8 @@ export class LstmVariant extends Module {
 
   constructor(opts: LstmVariantOptions) {
     super();
+    checkOptions('LstmVariant', opts, { inputSize: 'any', hiddenSize: 'any', variant: 'any', batchFirst: 'boolean', rng: 'any', dtype: 'any', init: 'object' });
+    if (opts?.init) checkOptions('LstmVariant', opts.init, { forgetBias: 'number', chronoT: 'number' }, 'options.init');
     const I = (this.inputSize = requireSize('LstmVariant', 'inputSize', opts?.inputSize));
     const H = (this.hiddenSize = requireSize('LstmVariant', 'hiddenSize', opts.hiddenSize));
     if (!LSTM_VARIANTS.includes(opts.variant)) {
@@ -140,8 +143,9 @@ export class LstmVariant extends Module {
       const T = init.chronoT;
       if (!(T > 2) || !Number.isFinite(T)) throw new Error(`LstmVariant: init.chronoT expected a number > 2, got ${T}`);
       if (fBlock < 0 && this.variant !== 'coupled') return;
+      const forget = chronoForgetBiases('LstmVariant', H, T, rng);
       for (let k = 0; k < H; k++) {
-        const bf = exactLog(rng.uniform(1, T - 1));
+        const bf = forget[k];
         if (fBlock >= 0) {
           bih[fBlock + k] = bf;
           bhh[fBlock + k] = 0;

@@ -7,6 +7,7 @@ import { checkTensor, checkShape, checkDtype } from '../ops/check.ts';
 import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './init.ts';
 import { LstmStepper } from './lstm-stepper.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface LSTMOptions {
   inputSize: number;
@@ -32,6 +33,7 @@ export class LSTM extends Module {
 
   constructor(opts: LSTMOptions) {
     super();
+    checkOptions('LSTM', opts, { inputSize: 'any', hiddenSize: 'any', numLayers: 'any', batchFirst: 'boolean', rng: 'any', dtype: 'any' });
     this.inputSize = requireSize('LSTM', 'inputSize', opts?.inputSize);
     this.hiddenSize = requireSize('LSTM', 'hiddenSize', opts.hiddenSize);
     this.numLayers = requireSize('LSTM', 'numLayers', opts.numLayers ?? 1);

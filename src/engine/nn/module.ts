@@ -10,6 +10,8 @@
 import { Tensor } from '../tensor.ts';
 import { fmtShape, sameShape } from '../shape.ts';
 import { isLayerParameter } from './init.ts';
+import { checkOptions, describe } from '../options.ts';
+import { checkFiniteValues, checkShapeList } from '../values.ts';
 
 /** A state-dict entry: a Tensor, or plain { shape, data } as read from JSON. */
 export type StateDictValue = Tensor | { shape: readonly number[]; data: ArrayLike<number> };
@@ -42,38 +44,49 @@ export class Module {
   }
 
   /**
-   * Copies values into the parameters. Strict: every parameter must be present with its exact shape and no
-   * other key may appear; nothing is changed unless the whole dict is valid. Values are converted to each
-   * parameter's dtype.
+   * Copies values into the parameters, like PyTorch's load_state_dict. Every value is checked first (a Tensor or
+   * { shape, data } with the parameter's exact shape and only finite numbers: no strings, NaN, ±Infinity or
+   * array-likes), so a failed load changes nothing. Values are converted to each parameter's dtype.
+   *
+   * strict (default true): a missing key or an unexpected key is an error naming it. strict: false loads the
+   * keys that match, skips the rest, and reports both lists. Returns { missingKeys, unexpectedKeys } (both
+   * empty after a strict load), as PyTorch does.
    */
-  loadStateDict(sd: Record<string, StateDictValue>): void {
-    if (sd === null || typeof sd !== 'object') throw new Error(`loadStateDict: sd expected an object of tensors, got ${String(sd)}`);
+  loadStateDict(sd: Record<string, StateDictValue>, options?: { strict?: boolean }): { missingKeys: string[]; unexpectedKeys: string[] } {
+    const fn = 'loadStateDict';
+    const { strict = true } = checkOptions(fn, options, { strict: 'boolean' });
+    if (sd === null || typeof sd !== 'object' || Array.isArray(sd)) throw new Error(`${fn}: sd expected an object of tensors, got ${describe(sd)}`);
     const params = this.namedParameters();
     const names = new Set(params.map(([n]) => n));
-    for (const key of Object.keys(sd)) {
-      if (!names.has(key)) {
-        const v = sd[key];
-        const shape = v && Array.isArray((v as { shape?: unknown }).shape) ? fmtShape((v as { shape: number[] }).shape) : 'unknown';
-        throw new Error(`loadStateDict: unexpected key '${key}' with shape ${shape}; expected keys: ${[...names].join(', ')}`);
-      }
+    const unexpectedKeys = Object.keys(sd).filter((key) => !names.has(key));
+    const missingKeys = params.filter(([name]) => !Object.hasOwn(sd, name)).map(([name]) => name);
+    if (strict && unexpectedKeys.length > 0) {
+      const key = unexpectedKeys[0];
+      const v = sd[key] as { shape?: unknown } | null;
+      const shape = v && Array.isArray(v.shape) ? fmtShape(v.shape) : 'unknown';
+      throw new Error(`${fn}: unexpected key '${key}' with shape ${shape}; expected keys: ${[...names].join(', ')}`);
     }
-    for (const [name, p] of params) {
-      if (!(name in sd)) throw new Error(`loadStateDict: missing key '${name}' (expected shape ${fmtShape(p.shape)})`);
-      const v = sd[name];
-      if (!v || !Array.isArray(v.shape) || !v.data || typeof v.data.length !== 'number') {
-        throw new Error(`loadStateDict: '${name}' expected a Tensor or { shape, data }, got ${typeof v}`);
-      }
-      if (!sameShape(v.shape, p.shape)) {
-        throw new Error(`loadStateDict: '${name}' expected shape ${fmtShape(p.shape)}, got ${fmtShape(v.shape)}`);
-      }
-      if (v.data.length !== p.size) {
-        throw new Error(`loadStateDict: '${name}' expected ${p.size} values, got ${v.data.length}`);
-      }
+    if (strict && missingKeys.length > 0) {
+      const p = params.find(([name]) => name === missingKeys[0])![1];
+      throw new Error(`${fn}: missing key '${missingKeys[0]}' (expected shape ${fmtShape(p.shape)})`);
     }
+    // Check every value that will be copied before copying any.
+    const loads: [Tensor, ArrayLike<number>][] = [];
     for (const [name, p] of params) {
-      const src = sd[name].data;
+      if (!Object.hasOwn(sd, name)) continue;
+      const v = sd[name] as unknown;
+      if (!(v instanceof Tensor) && (v === null || typeof v !== 'object' || !('shape' in v) || !('data' in v))) {
+        throw new Error(`${fn}: '${name}' expected a Tensor or { shape, data }, got ${describe(v)}`);
+      }
+      const { shape, data } = v as { shape: unknown; data: unknown };
+      const given = checkShapeList(fn, `'${name}'`, shape);
+      if (!sameShape(given, p.shape)) throw new Error(`${fn}: '${name}' expected shape ${fmtShape(p.shape)}, got ${fmtShape(given)}`);
+      loads.push([p, checkFiniteValues(fn, `'${name}'`, data, p.size)]);
+    }
+    for (const [p, src] of loads) {
       for (let k = 0; k < p.size; k++) p.data[k] = src[k];
     }
+    return { missingKeys, unexpectedKeys };
   }
 
   /** Clears every parameter's gradient (sets .grad to null, PyTorch's default set_to_none). */

@@ -7,6 +7,7 @@ import { parameter, requireDtype, requireRng, requireSize, uniform_ } from './in
 import { setField } from './lstm.ts';
 import { prepareRecurrentInput } from './recurrent-input.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface RNNOptions {
   inputSize: number;
@@ -31,6 +32,7 @@ export class RNN extends Module {
 
   constructor(opts: RNNOptions) {
     super();
+    checkOptions('RNN', opts, { inputSize: 'any', hiddenSize: 'any', numLayers: 'any', batchFirst: 'boolean', nonlinearity: 'any', rng: 'any', dtype: 'any' });
     this.inputSize = requireSize('RNN', 'inputSize', opts?.inputSize);
     this.hiddenSize = requireSize('RNN', 'hiddenSize', opts.hiddenSize);
     this.numLayers = requireSize('RNN', 'numLayers', opts.numLayers ?? 1);

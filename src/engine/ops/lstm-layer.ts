@@ -6,6 +6,7 @@ import { Tensor, allocFloat } from '../tensor.ts';
 import { record, needsGrad } from '../autograd.ts';
 import { checkTensor, checkShape, checkDtype } from './check.ts';
 import { fmtShape } from '../shape.ts';
+import { checkOptions } from '../options.ts';
 import { LstmSequenceWorkspace, lstmSequenceForward, lstmSequenceBackward } from '../kernels/lstm-sequence.ts';
 
 /**
@@ -24,7 +25,7 @@ export class WorkspacePool {
   release(ws: LstmSequenceWorkspace): void {
     // Keep only a couple of shapes (e.g. a training batch and a validation batch).
     this.free.push(ws);
-    if (this.free.length > 2) this.free.shift();
+    if (this.free.length > 2) this.free.shift()!.dispose();
   }
 }
 
@@ -46,6 +47,7 @@ export function lstmLayer(
   w: LstmLayerWeights,
   opts: { batchFirst?: boolean; pool?: WorkspacePool; name?: string } = {},
 ): [Tensor, Tensor, Tensor] {
+  checkOptions('lstmLayer', opts, { batchFirst: 'boolean', pool: 'object', name: 'string' });
   const fn = opts.name ?? 'lstmLayer';
   const batchFirst = opts.batchFirst ?? false;
   checkTensor(fn, 'x', x);

@@ -11,6 +11,7 @@
  */
 import type { Tensor } from '../tensor.ts';
 import { Optimizer, checkHyper } from './optimizer.ts';
+import { checkOptions } from '../options.ts';
 
 export interface AdamOptions {
   /** Learning rate η (default 1e-3). */
@@ -37,6 +38,7 @@ export class Adam extends Optimizer {
   constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
     const decoupled = (new.target as typeof Adam).decoupledWeightDecay;
     const name = decoupled ? 'AdamW' : 'Adam';
+    checkOptions(name, options, { lr: 'number', betas: 'array', eps: 'number', weightDecay: 'number' });
     super(name, params, options.lr ?? 1e-3);
     this.decoupled = decoupled;
     const { betas = [0.9, 0.999], eps = 1e-8, weightDecay = this.decoupled ? 1e-2 : 0 } = options;
@@ -50,6 +52,10 @@ export class Adam extends Optimizer {
     [this.beta1, this.beta2] = betas;
     this.eps = eps;
     this.weightDecay = weightDecay;
+  }
+
+  protected stateBuffers(): readonly string[] {
+    return ['expAvg', 'expAvgSq'];
   }
 
   step(): void {

@@ -4,11 +4,18 @@
  * PyTorch's update written out element by element.
  */
 import type { Tensor } from '../tensor.ts';
+import { checkOptions, describe } from '../options.ts';
+import { checkFiniteValues } from '../values.ts';
 
 export type Buffer = Float32Array | Float64Array;
 
-/** Saved optimizer state: per parameter, its step count and named buffers (copies, same dtype as the parameter). */
+/**
+ * Saved optimizer state: which optimizer wrote it, the learning rate, and per parameter its step count and
+ * named buffers (copies as plain arrays).
+ */
 export interface OptimizerState {
+  /** 'SGD', 'RMSprop', 'Adam' or 'AdamW': a state loads only into the same kind of optimizer. */
+  optimizer: string;
   lr: number;
   params: { step: number; buffers: Record<string, number[]> }[];
 }
@@ -39,6 +46,12 @@ export abstract class Optimizer {
   abstract step(): void;
 
   /**
+   * The buffers this optimizer, as configured, keeps for a parameter once that parameter has been updated
+   * (e.g. Adam's expAvg and expAvgSq); a parameter that was never updated has none.
+   */
+  protected abstract stateBuffers(): readonly string[];
+
+  /**
    * Clears gradients before the next backward pass. By default fills each `.grad` with zeros in place
    * (no allocation); `setToNone` drops them instead, like PyTorch's `zero_grad(set_to_none=True)`.
    */
@@ -53,6 +66,7 @@ export abstract class Optimizer {
   /** A copy of the optimizer's state (learning rate, step counts and buffers) as plain JSON-able data. */
   stateDict(): OptimizerState {
     return {
+      optimizer: this.name,
       lr: this.lr,
       params: this.params.map((_, k) => ({
         step: this.steps[k],
@@ -61,27 +75,58 @@ export abstract class Optimizer {
     };
   }
 
-  /** Restores a state saved by {@link stateDict} from an optimizer of the same kind over the same parameters. */
+  /**
+   * Restores a state saved by {@link stateDict} from an optimizer of the same kind and configuration over the
+   * same parameters. Everything is checked before anything is set (the optimizer's name, lr, every step count,
+   * every buffer's name, length and values), so a state that does not fit throws and changes nothing.
+   */
   loadStateDict(state: OptimizerState): void {
-    const name = `${this.name}.loadStateDict`;
-    if (!state || !Array.isArray(state.params) || state.params.length !== this.params.length) {
-      throw new Error(`${name}: state.params expected ${this.params.length} entries, got ${state?.params?.length}`);
+    const fn = `${this.name}.loadStateDict`;
+    if (state === null || typeof state !== 'object' || Array.isArray(state)) throw new Error(`${fn}: state expected an object from stateDict(), got ${describe(state)}`);
+    checkOptions(fn, state, { optimizer: 'any', lr: 'any', params: 'any' }, 'state');
+    if (state.optimizer !== this.name) {
+      throw new Error(`${fn}: state.optimizer expected '${this.name}', got ${state.optimizer === undefined ? 'none' : describe(state.optimizer)}`);
     }
-    state.params.forEach((s, k) => {
-      const n = this.params[k].data.length;
-      for (const [key, values] of Object.entries(s.buffers)) {
-        if (values.length !== n) {
-          throw new Error(`${name}: state.params[${k}].buffers.${key} expected ${n} values, got ${values.length}`);
-        }
+    if (typeof state.lr !== 'number' || !(state.lr >= 0) || !Number.isFinite(state.lr)) {
+      throw new Error(`${fn}: state.lr expected a finite number ≥ 0, got ${describe(state.lr)}`);
+    }
+    if (!Array.isArray(state.params) || state.params.length !== this.params.length) {
+      throw new Error(`${fn}: state.params expected ${this.params.length} entries, got ${Array.isArray(state.params) ? state.params.length : describe(state.params)}`);
+    }
+    const kept = this.stateBuffers();
+    const loaded = state.params.map((s, k) => {
+      const at = `state.params[${k}]`;
+      if (s === null || typeof s !== 'object') throw new Error(`${fn}: ${at} expected { step, buffers }, got ${describe(s)}`);
+      checkOptions(fn, s, { step: 'any', buffers: 'any' }, at);
+      if (typeof s.step !== 'number' || !Number.isInteger(s.step) || s.step < 0) {
+        throw new Error(`${fn}: ${at}.step expected an integer ≥ 0, got ${describe(s.step)}`);
       }
+      const buffers = s.buffers as unknown;
+      if (buffers === null || typeof buffers !== 'object' || Array.isArray(buffers)) {
+        throw new Error(`${fn}: ${at}.buffers expected an object of named arrays (${kept.join(', ') || 'none'}), got ${buffers === undefined ? 'none' : describe(buffers)}`);
+      }
+      const names = Object.keys(buffers);
+      for (const key of names) {
+        if (!kept.includes(key)) throw new Error(`${fn}: ${at}.buffers.${key} is not kept by this ${this.name}; expected ${kept.join(', ') || 'no buffers'}`);
+      }
+      // A parameter that was updated has every buffer; one that never was has none.
+      if (s.step > 0) {
+        const gone = kept.find((key) => !names.includes(key));
+        if (gone) throw new Error(`${fn}: ${at}.buffers.${gone} expected after ${s.step} steps, got none`);
+      } else if (names.length > 0) {
+        throw new Error(`${fn}: ${at}.buffers expected none at step 0, got ${names.join(', ')}`);
+      }
+      const n = this.params[k].data.length;
+      const values = names.map((key) => [key, checkFiniteValues(fn, `${at}.buffers.${key}`, (buffers as Record<string, unknown>)[key], n)] as const);
+      return { step: s.step, values };
     });
     this.lr = state.lr;
-    state.params.forEach((s, k) => {
-      this.steps[k] = s.step;
+    loaded.forEach(({ step, values }, k) => {
+      this.steps[k] = step;
       const map = new Map<string, Buffer>();
-      for (const [key, values] of Object.entries(s.buffers)) {
+      for (const [key, v] of values) {
         const b = this.newBuffer(k);
-        b.set(values);
+        b.set(v);
         map.set(key, b);
       }
       this.buffers[k] = map;

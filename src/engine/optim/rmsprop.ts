@@ -8,6 +8,7 @@
  */
 import type { Tensor } from '../tensor.ts';
 import { Optimizer, checkHyper } from './optimizer.ts';
+import { checkOptions } from '../options.ts';
 
 export interface RMSpropOptions {
   /** Learning rate η (default 0.01, PyTorch's default). */
@@ -32,6 +33,7 @@ export class RMSprop extends Optimizer {
   readonly centered: boolean;
 
   constructor(params: Iterable<Tensor>, options: RMSpropOptions = {}) {
+    checkOptions('RMSprop', options, { lr: 'number', alpha: 'number', eps: 'number', weightDecay: 'number', momentum: 'number', centered: 'boolean' });
     super('RMSprop', params, options.lr ?? 0.01);
     const { alpha = 0.99, eps = 1e-8, weightDecay = 0, momentum = 0, centered = false } = options;
     checkHyper('RMSprop', 'alpha', alpha, 0, 1, true);
@@ -43,6 +45,10 @@ export class RMSprop extends Optimizer {
     this.weightDecay = weightDecay;
     this.momentum = momentum;
     this.centered = centered;
+  }
+
+  protected stateBuffers(): readonly string[] {
+    return ['squareAvg', ...(this.centered ? ['gradAvg'] : []), ...(this.momentum > 0 ? ['momentumBuffer'] : [])];
   }
 
   step(): void {

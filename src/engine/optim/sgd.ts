@@ -9,6 +9,7 @@
  */
 import type { Tensor } from '../tensor.ts';
 import { Optimizer, checkHyper } from './optimizer.ts';
+import { checkOptions } from '../options.ts';
 
 export interface SGDOptions {
   /** Learning rate η (required, as in PyTorch). */
@@ -31,6 +32,7 @@ export class SGD extends Optimizer {
 
   /** @param params parameter tensors, e.g. `model.parameters()` */
   constructor(params: Iterable<Tensor>, options: SGDOptions) {
+    checkOptions('SGD', options, { lr: 'number', momentum: 'number', dampening: 'number', weightDecay: 'number', nesterov: 'boolean' });
     if (!options || options.lr === undefined) throw new Error('SGD: options.lr expected a learning rate, e.g. { lr: 0.1 }, got none');
     super('SGD', params, options.lr);
     const { momentum = 0, dampening = 0, weightDecay = 0, nesterov = false } = options;
@@ -44,6 +46,10 @@ export class SGD extends Optimizer {
     this.dampening = dampening;
     this.weightDecay = weightDecay;
     this.nesterov = nesterov;
+  }
+
+  protected stateBuffers(): readonly string[] {
+    return this.momentum !== 0 ? ['momentumBuffer'] : [];
   }
 
   step(): void {

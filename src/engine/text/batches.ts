@@ -8,6 +8,7 @@
  *    of batch j stopped and the hidden state (h, C) can be carried across batches (truncated BPTT).
  */
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 /** One batch of class ids, row-major `[B, T]`: `targets[b, t]` is the character after `inputs[b, t]`. */
 export interface CharBatch {
@@ -38,7 +39,9 @@ export interface CharBatchOptions {
  * Number of windows: ⌊(n − 1) / T⌋ for a corpus of n characters.
  */
 export function charBatches(ids: ArrayLike<number>, options: CharBatchOptions): CharBatch[] {
-  const { batchSize: B, seqLen: T, rng, shuffle = true, dropLast = false } = options;
+  const { batchSize: B, seqLen: T, rng, shuffle = true, dropLast = false } = checkOptions('charBatches', options, {
+    batchSize: 'any', seqLen: 'any', rng: 'any', shuffle: 'boolean', dropLast: 'boolean',
+  });
   checkSizes('charBatches', ids, B, T);
   if (ids.length < T + 1) {
     throw new Error(
@@ -76,7 +79,7 @@ export function charBatches(ids: ArrayLike<number>, options: CharBatchOptions): 
  * for the next. Returns ⌊L / T⌋ batches, all of shape [B, T], in order (never shuffled: order is the point).
  */
 export function streamBatches(ids: ArrayLike<number>, options: { batchSize: number; seqLen: number }): CharBatch[] {
-  const { batchSize: B, seqLen: T } = options;
+  const { batchSize: B, seqLen: T } = checkOptions('streamBatches', options, { batchSize: 'any', seqLen: 'any' });
   checkSizes('streamBatches', ids, B, T);
   const L = Math.floor((ids.length - 1) / B);
   if (L < T) {

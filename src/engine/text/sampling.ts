@@ -15,6 +15,10 @@
  */
 import { exp as exactExp } from '../exact-math.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions, type OptionSpec } from '../options.ts';
+
+/** The options samplingDistribution reads (sampleIndex adds rng). */
+export const SAMPLING_OPTIONS: OptionSpec = { temperature: 'number', topK: 'number', topP: 'number' };
 
 export interface SamplingOptions {
   /** τ ≥ 0 (default 1). Lower is more conservative, higher more adventurous; 0 is argmax. */
@@ -32,7 +36,7 @@ export interface SamplingOptions {
  */
 export function samplingDistribution(logits: ArrayLike<number>, options: SamplingOptions = {}): Float64Array {
   const fn = 'samplingDistribution';
-  const { temperature = 1, topK, topP = 1 } = options;
+  const { temperature = 1, topK, topP = 1 } = checkOptions(fn, options, SAMPLING_OPTIONS);
   const V = checkLogits(fn, logits);
   if (!(temperature >= 0) || !Number.isFinite(temperature)) {
     throw new Error(`${fn}: options.temperature expected a finite number ≥ 0, got ${temperature}`);
@@ -82,13 +86,14 @@ export function samplingDistribution(logits: ArrayLike<number>, options: Samplin
 
 /**
  * Draws one index from `logits` ([V], unnormalised log-probabilities) after temperature, top-k and top-p.
- * Uses exactly one `rng.next()` unless temperature is 0 (then none). See the module comment for tie-breaking.
+ * Uses exactly one `rng.next()` unless temperature is 0: that is greedy decoding (the argmax), which uses no
+ * randomness, so `rng` may be left out. See the module comment for tie-breaking.
  */
-export function sampleIndex(logits: ArrayLike<number>, options: SamplingOptions & { rng: Rng }): number {
-  const { rng } = options;
-  if (!rng || typeof rng.next !== 'function') throw new Error('sampleIndex: options.rng expected an Rng, got none');
-  const p = samplingDistribution(logits, options);
-  if (options.temperature === 0) return argmax(p);
+export function sampleIndex(logits: ArrayLike<number>, options: SamplingOptions & { rng?: Rng }): number {
+  const { rng, ...sampling } = checkOptions('sampleIndex', options, { ...SAMPLING_OPTIONS, rng: 'any' });
+  if (sampling.temperature === 0) return argmax(samplingDistribution(logits, sampling));
+  if (!rng || typeof rng.next !== 'function') throw new Error('sampleIndex: options.rng expected an Rng (or temperature 0 for greedy), got none');
+  const p = samplingDistribution(logits, sampling);
   const u = rng.next();
   let cumulative = 0;
   let last = -1;

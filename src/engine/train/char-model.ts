@@ -13,6 +13,7 @@ import { LSTM } from '../nn/lstm.ts';
 import { Linear } from '../nn/linear.ts';
 import { reshape } from '../ops/reshape.ts';
 import type { Rng } from '../rng.ts';
+import { checkOptions } from '../options.ts';
 
 export interface CharLSTMOptions {
   /** V: characters in the vocabulary. */
@@ -37,6 +38,7 @@ export class CharLSTM extends Module {
 
   constructor(options: CharLSTMOptions) {
     super();
+    checkOptions('CharLSTM', options, { vocabSize: 'any', embeddingDim: 'any', hiddenSize: 'any', numLayers: 'any', rng: 'any', dtype: 'any' });
     const { vocabSize, embeddingDim = 32, hiddenSize, numLayers = 1, rng, dtype } = options;
     this.vocabSize = vocabSize;
     this.hiddenSize = hiddenSize;

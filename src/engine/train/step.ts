@@ -11,6 +11,7 @@
 import type { Tensor } from '../tensor.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import { clipGradNorm, gradNorm } from '../optim/clip.ts';
+import { checkOptions } from '../options.ts';
 
 export interface TrainStepOptions {
   /** Updates `optimizer.params`. */
@@ -41,7 +42,7 @@ export interface TrainStepResult {
 
 /** Runs forward → backward → clip → optimizer step, refusing to apply a non-finite update (see module comment). */
 export function trainStep(options: TrainStepOptions): TrainStepResult {
-  const { optimizer, forward, maxNorm, names } = options;
+  const { optimizer, forward, maxNorm, names } = checkOptions('trainStep', options, { optimizer: 'any', forward: 'any', maxNorm: 'any', names: 'array' });
   if (!optimizer || typeof optimizer.step !== 'function') throw new Error('trainStep: options.optimizer expected an Optimizer, got none');
   if (typeof forward !== 'function') throw new Error(`trainStep: options.forward expected a function returning the loss, got ${typeof forward}`);
   if (maxNorm !== undefined && !(maxNorm >= 0 && Number.isFinite(maxNorm))) {

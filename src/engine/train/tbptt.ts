@@ -14,6 +14,7 @@ import { streamBatches, type CharBatch } from '../text/batches.ts';
 import { natsToBits } from '../text/units.ts';
 import { trainStep, type TrainStepResult } from './step.ts';
 import type { CharLSTM } from './char-model.ts';
+import { checkOptions } from '../options.ts';
 
 export interface TbpttOptions {
   model: CharLSTM;
@@ -50,7 +51,11 @@ export class TbpttTrainer {
   private readonly names: string[];
 
   constructor(options: TbpttOptions) {
-    const { model, optimizer, ids, batchSize, seqLen, maxNorm } = options;
+    const { model, optimizer, ids, batchSize, seqLen, maxNorm } = checkOptions('TbpttTrainer', options, {
+      model: 'object', optimizer: 'object', ids: 'any', batchSize: 'any', seqLen: 'any', maxNorm: 'number',
+    });
+    if (!model || typeof model.forward !== 'function') throw new Error('TbpttTrainer: options.model expected a CharLSTM, got none');
+    if (!optimizer || typeof optimizer.step !== 'function') throw new Error('TbpttTrainer: options.optimizer expected an Optimizer, got none');
     this.model = model;
     this.optimizer = optimizer;
     this.maxNorm = maxNorm;

@@ -2,7 +2,7 @@
  * What the activation explorer shows, computed without the DOM so the build (static table) and the
  * browser (live chart) use the same numbers: σ, tanh and their derivatives from the engine.
  */
-import { dsigmoid, dtanh, sigmoid, tanh } from '../../engine/activations.ts';
+import { dsigmoid, dtanh, sigmoid, tanh } from '../../engine/index.ts';
 import type { Schema } from '../shared/url-state.ts';
 
 /** The four curves, in the order they are drawn and read out. */

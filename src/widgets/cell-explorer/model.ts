@@ -6,7 +6,7 @@
  * Weights are kept as the chapter writes them: per gate one matrix W ∈ ℝ^{H×(H+I)} acting on [h_{t-1}, x_t]
  * and one bias b ∈ ℝ^H. src/chapters/worked-examples.ts packs them into PyTorch's weight_ih/weight_hh split.
  */
-import { Rng } from '../../engine/rng.ts';
+import { Rng } from '../../engine/index.ts';
 import { exampleWeights, runStep, type CellWeights, type StepExample } from '../../chapters/worked-examples.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
 

@@ -14,7 +14,7 @@
  * x_t has INPUT_SIZE = V + 1 entries. `withMarkChannel` puts a delayed-recall batch into the same layout
  * (its symbol at t = 0 marked), so one model reads both tasks. DOM-free; `rng` is the only randomness.
  */
-import type { Rng } from '../../engine/rng.ts';
+import type { Rng } from '../../engine/index.ts';
 import { D, K, QUERY, VOCAB, type RecallBatch } from '../memory-race/task.ts';
 
 /** Index of the mark-flag channel in x_t. */

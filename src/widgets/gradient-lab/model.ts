@@ -11,8 +11,9 @@
  * ∂L/∂C_t as they were. The result says exactly that: the state gradients unclipped, the W_hh terms before
  * and after, and ‖∇θL‖ before and after.
  *
- * Both models are unrolled one step at a time on the tape in float64, with `.retainGrad()` on each h_t and
- * C_t, so the numbers are PyTorch's `retain_grad()` gradients, not a formula. Chapter 1.2 and the BPTT
+ * Both models are the engine's cells (RNNCell, LSTMCell) stepped one step at a time on the tape in float64,
+ * with `.retainGrad()` on each h_t and C_t, so the numbers are PyTorch's `retain_grad()` gradients, not a
+ * formula. Chapter 1.2 and the BPTT
  * section of chapter 4 (eq-rnn-jacobian-product) explain why the RNN's curve falls (or rises)
  * geometrically: ∂h_T/∂h_t is a product of T − t Jacobians diag(1 − h_k²)·W_hh.
  *
@@ -20,17 +21,7 @@
  * orthogonal matrix times the scale s, so ‖W_hh‖ = s exactly: with s < 1 the RNN's gradient must vanish,
  * with s > 1 it can explode.
  */
-import { Rng } from '../../engine/rng.ts';
-import { Tensor, tensor, zeros } from '../../engine/tensor.ts';
-import { linear } from '../../engine/ops/matmul.ts';
-import { add, mul } from '../../engine/ops/elementwise.ts';
-import { sigmoid, tanh } from '../../engine/ops/activation.ts';
-import { slice } from '../../engine/ops/reshape.ts';
-import { sum } from '../../engine/ops/reduce.ts';
-import { RNN } from '../../engine/nn/rnn.ts';
-import { LSTMCell } from '../../engine/nn/lstm-cell.ts';
-import { clipGradNorm, gradNorm } from '../../engine/optim/clip.ts';
-import { orthogonal } from '../../engine/keras/initializers.ts';
+import { LSTMCell, RNNCell, Rng, Tensor, add, clipGradNorm, gradNorm, lstmStep, mul, orthogonal, sum, tensor, zeros } from '../../engine/index.ts';
 
 /** Size of each input x_t (fixed: the lab is about the recurrence, not the input). */
 export const INPUT_SIZE = 4;
@@ -109,11 +100,11 @@ export function gradientNorms(settings: GradientSettings): GradientResult {
   return { rnn: backward(s, unroll('rnn', s, xs)), lstm: backward(s, unroll('lstm', s, xs)) };
 }
 
-/** The vanilla RNN, seeded: U(±1/√H) for W_ih and the biases, s·orthogonal for W_hh. */
-export function makeRnn(s: GradientSettings): RNN {
+/** The vanilla RNN cell, seeded: U(±1/√H) for W_ih and the biases, s·orthogonal for W_hh. */
+export function makeRnn(s: GradientSettings): RNNCell {
   const rng = new Rng(s.seed * 2 + 1);
-  const rnn = new RNN({ inputSize: INPUT_SIZE, hiddenSize: s.hidden, rng, dtype: 'float64' });
-  setRecurrent(param(rnn, 'weight_hh_l0'), s.hidden, 1, s.scale, rng);
+  const rnn = new RNNCell({ inputSize: INPUT_SIZE, hiddenSize: s.hidden, rng, dtype: 'float64' });
+  setRecurrent(rnn.weight_hh, s.hidden, 1, s.scale, rng);
   return rnn;
 }
 
@@ -131,13 +122,12 @@ export function makeLstm(s: GradientSettings): LSTMCell {
 }
 
 /**
- * A small change added to h_t or C_t right after step t computes it (1-based t); tests use it to take
- * finite differences of L with respect to a hidden or cell state.
+ * A small change added to h_t right after step t computes it (1-based t); tests use it to take finite
+ * differences of L with respect to a hidden state.
  */
 export interface Nudge {
   t: number;
-  h?: Float64Array;
-  c?: Float64Array;
+  h: Float64Array;
 }
 
 export interface Unrolled {
@@ -147,10 +137,10 @@ export interface Unrolled {
   /** x_t, h_t, C_t per step, gradients retained (C_t: LSTM only). */
   tracked: Record<'x' | 'h' | 'c', Tensor[] | null>;
   /**
-   * W_hh ([H, H] or [4H, H]) and, per step, the pre-activation a_t ([1, H] or [1, 4H], gradient retained) and
-   * h_{t−1} ([1, H]): step t's term of ∂L/∂W_hh is ∂L/∂a_tᵀ · h_{t−1} (recurrentTerm).
+   * W_hh ([H, H] or [4H, H]) and, per step, h_{t−1} and (after loss.backward()) ∂L/∂a_t, the gradient at the
+   * step's pre-activation ([H] or [4H]): step t's term of ∂L/∂W_hh is ∂L/∂a_t · h_{t−1}ᵀ (recurrentTerm).
    */
-  recurrent: { weight: Tensor; pre: Tensor[]; prev: Tensor[] };
+  recurrent: { weight: Tensor; prev: Float64Array[]; preGrad: (() => Float64Array)[] };
 }
 
 /** Runs one model forward over the sequence on the tape (nothing is back-propagated yet). */
@@ -158,58 +148,81 @@ export function unroll(kind: ModelKind, s: GradientSettings, xs: Float64Array[],
   return kind === 'rnn' ? unrollRnn(s, xs, nudge) : unrollLstm(s, xs, nudge);
 }
 
-/** h_t = tanh(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh) (eq-rnn-recurrence), unrolled so each h_t keeps its gradient. */
+/** h_t = tanh(W_ih·x_t + b_ih + W_hh·h_{t−1} + b_hh) (eq-rnn-recurrence), one RNNCell step at a time. */
 function unrollRnn(s: GradientSettings, xs: Float64Array[], nudge?: Nudge): Unrolled {
   const rnn = makeRnn(s);
-  const [wIh, wHh, bIh, bHh] = ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0'].map((n) => param(rnn, n));
   const x = xs.map((v) => tensor(v, { shape: [1, INPUT_SIZE], dtype: 'float64', requiresGrad: true }));
   let h = zeros([1, s.hidden], { dtype: 'float64' });
   const hs: Tensor[] = [];
-  const pre: Tensor[] = [];
-  const prev: Tensor[] = [];
+  const prev: Float64Array[] = [];
+  const preGrad: (() => Float64Array)[] = [];
   for (let t = 0; t < s.T; t++) {
-    prev.push(h);
-    const a = add(linear(x[t], wIh, bIh), linear(h, wHh, bHh)).retainGrad(); // a_t, [1, H]
-    pre.push(a);
-    h = tanh(a);
-    if (nudge?.t === t + 1 && nudge.h) h = add(h, tensor(nudge.h, { shape: [1, s.hidden], dtype: 'float64' }));
-    hs.push(h.retainGrad());
+    prev.push(Float64Array.from(h.data));
+    const raw = rnn.forward(x[t], h); // tanh(a_t)
+    h = nudged(raw, t, nudge).retainGrad();
+    hs.push(h);
+    // ∂L/∂a_t = ∂L/∂h_t ⊙ (1 − h_t²), tanh′ at this step (the nudge adds to h_t after the tanh).
+    const out = h;
+    preGrad.push(() => Float64Array.from(raw.data, (v, k) => (out.grad?.data[k] ?? 0) * (1 - v * v)));
   }
-  return { loss: halfSquaredNorm(h), params: rnn.parameters(), tracked: { x, h: hs, c: null }, recurrent: { weight: wHh, pre, prev } };
+  return { loss: halfSquaredNorm(h), params: rnn.parameters(), tracked: { x, h: hs, c: null }, recurrent: { weight: rnn.weight_hh, prev, preGrad } };
 }
 
 /**
- * The LSTM's six equations written out with tape ops on the cell's own parameters (the same numbers as
- * LSTMCell.forward, which a unit test checks), so that h_t = o_t * tanh(C_t) is an op on C_t and C_t's
- * retained gradient is the total derivative ∂L/∂C_t, as in PyTorch.
+ * The LSTM cell stepped by hand, [h_t, C_t] = cell(x_t, [h_{t−1}, C_{t−1}]) (chapter 4's six equations). The
+ * cell computes h_t = o_t * tanh(C_t) as an op on C_t, so C_t's retained gradient is the total derivative
+ * ∂L/∂C_t, as in PyTorch.
  */
 function unrollLstm(s: GradientSettings, xs: Float64Array[], nudge?: Nudge): Unrolled {
   const cell = makeLstm(s);
-  const H = s.hidden;
   const x = xs.map((v) => tensor(v, { shape: [1, INPUT_SIZE], dtype: 'float64', requiresGrad: true }));
-  let h = zeros([1, H], { dtype: 'float64' });
-  let c = zeros([1, H], { dtype: 'float64' });
+  let h = zeros([1, s.hidden], { dtype: 'float64' });
+  let c = zeros([1, s.hidden], { dtype: 'float64' });
   const hs: Tensor[] = [];
   const cs: Tensor[] = [];
-  const pre: Tensor[] = [];
-  const prev: Tensor[] = [];
+  const prev: Float64Array[] = [];
+  const preGrad: (() => Float64Array)[] = [];
+  const H = s.hidden;
+  const params = {
+    inputSize: INPUT_SIZE,
+    hiddenSize: H,
+    weightIh: cell.weight_ih.data as Float64Array,
+    weightHh: cell.weight_hh.data as Float64Array,
+    biasIh: cell.bias_ih.data as Float64Array,
+    biasHh: cell.bias_hh.data as Float64Array,
+  };
   for (let t = 0; t < s.T; t++) {
-    prev.push(h);
-    // [1, 4H] pre-activations, rows i, f, g, o (PyTorch order)
-    const z = add(linear(x[t], cell.weight_ih, cell.bias_ih), linear(h, cell.weight_hh, cell.bias_hh)).retainGrad();
-    pre.push(z);
-    const i = sigmoid(slice(z, 1, 0, H)); // eq-input-gate
-    const f = sigmoid(slice(z, 1, H, 2 * H)); // eq-forget-gate
-    const g = tanh(slice(z, 1, 2 * H, 3 * H)); // eq-candidate (C̃_t)
-    const o = sigmoid(slice(z, 1, 3 * H, 4 * H)); // eq-output-gate
-    c = add(mul(f, c), mul(i, g)); // eq-cell-state
-    if (nudge?.t === t + 1 && nudge.c) c = add(c, tensor(nudge.c, { shape: [1, H], dtype: 'float64' }));
-    h = mul(o, tanh(c)); // eq-hidden-state
-    if (nudge?.t === t + 1 && nudge.h) h = add(h, tensor(nudge.h, { shape: [1, H], dtype: 'float64' }));
+    const hPrev = Float64Array.from(h.data);
+    const cPrev = Float64Array.from(c.data);
+    prev.push(hPrev);
+    [h, c] = cell.forward(x[t], [h, c]);
+    h = nudged(h, t, nudge);
     cs.push(c.retainGrad());
     hs.push(h.retainGrad());
+    // The gates of this step (the readable lstmStep on the same weights), for ∂L/∂z_t from the retained
+    // ∂L/∂C_t (total, through h_t too) and ∂L/∂h_t; a unit test sums the terms back to W_hh.grad.
+    const gates = lstmStep(params, xs[t], hPrev, cPrev);
+    const [ct, ht] = [c, h];
+    preGrad.push(() => {
+      const dz = new Float64Array(4 * H);
+      for (let k = 0; k < H; k++) {
+        const dC = ct.grad?.data[k] ?? 0;
+        const dh = ht.grad?.data[k] ?? 0;
+        const [i, f, g, o] = [gates.i[k], gates.f[k], gates.g[k], gates.o[k]];
+        dz[k] = dC * g * i * (1 - i); // eq-input-gate
+        dz[H + k] = dC * cPrev[k] * f * (1 - f); // eq-forget-gate
+        dz[2 * H + k] = dC * i * (1 - g * g); // eq-candidate
+        dz[3 * H + k] = dh * Math.tanh(gates.c[k]) * o * (1 - o); // eq-output-gate
+      }
+      return dz;
+    });
   }
-  return { loss: halfSquaredNorm(h), params: cell.parameters(), tracked: { x, h: hs, c: cs }, recurrent: { weight: cell.weight_hh, pre, prev } };
+  return { loss: halfSquaredNorm(h), params: cell.parameters(), tracked: { x, h: hs, c: cs }, recurrent: { weight: cell.weight_hh, prev, preGrad } };
+}
+
+/** h_t plus the nudge when it is for step t (0-based here, 1-based in Nudge). */
+function nudged(h: Tensor, t: number, nudge?: Nudge): Tensor {
+  return nudge?.t === t + 1 ? add(h, tensor(nudge.h, { shape: h.shape, dtype: 'float64' })) : h;
 }
 
 /** L = ½‖h_T‖². */
@@ -218,15 +231,15 @@ function halfSquaredNorm(h: Tensor): Tensor {
 }
 
 /**
- * Step t's term of ∂L/∂W_hh (1-based t, after loss.backward()): ∂L/∂a_tᵀ · h_{t−1}, [rows of W_hh, H]. The
+ * Step t's term of ∂L/∂W_hh (1-based t, after loss.backward()): ∂L/∂a_t · h_{t−1}ᵀ, [rows of W_hh, H]. The
  * terms of all steps sum to W_hh.grad before clipping (eq-bptt-sum).
  */
 export function recurrentTerm({ recurrent }: Unrolled, t: number): Float64Array {
-  const da = recurrent.pre[t - 1].grad?.data;
-  const h = recurrent.prev[t - 1].data;
+  const da = recurrent.preGrad[t - 1]();
+  const h = recurrent.prev[t - 1];
   const [rows, H] = recurrent.weight.shape;
   const term = new Float64Array(rows * H);
-  if (da) for (let r = 0; r < rows; r++) for (let k = 0; k < H; k++) term[r * H + k] = da[r] * h[k];
+  for (let r = 0; r < rows; r++) for (let k = 0; k < H; k++) term[r * H + k] = da[r] * h[k];
   return term;
 }
 
@@ -237,10 +250,10 @@ function backward(s: GradientSettings, unrolled: Unrolled): ModelGradients {
   const norms = {} as Record<Quantity, Float64Array | null>;
   for (const q of ['x', 'h', 'c'] as const) {
     const list = tracked[q];
-    norms[q] = list ? Float64Array.from(list, (t) => l2(t.grad)) : null;
+    norms[q] = list ? Float64Array.from(list, (t) => l2(t.grad?.data)) : null;
   }
   // ‖u·vᵀ‖_F = ‖u‖·‖v‖: the norm of a step's term without forming the matrix (recurrentTerm does, for tests).
-  norms.w = Float64Array.from(recurrent.pre, (a, k) => l2(a.grad) * l2(recurrent.prev[k]));
+  norms.w = Float64Array.from(recurrent.preGrad, (da, k) => l2(da()) * l2(recurrent.prev[k]));
   if (!s.clip) {
     const paramNorm = gradNorm(params.map((p) => p.grad!.data));
     return { norms, clippedW: norms.w, paramNorm, clippedNorm: paramNorm, clipFactor: 1, loss: loss.item() };
@@ -253,15 +266,11 @@ function backward(s: GradientSettings, unrolled: Unrolled): ModelGradients {
   return { norms, clippedW: norms.w.map((v) => v * clipFactor), paramNorm, clippedNorm, clipFactor, loss: loss.item() };
 }
 
-function l2(g: Tensor | null): number {
-  if (!g) return 0; // no path from this tensor to L (or h_0 = 0)
+function l2(v: ArrayLike<number> | undefined): number {
+  if (!v) return 0; // no path from this tensor to L
   let acc = 0;
-  for (const v of g.data) acc += v * v;
+  for (let k = 0; k < v.length; k++) acc += v[k] * v[k];
   return Math.sqrt(acc);
-}
-
-function param(m: RNN, name: string): Tensor {
-  return (m as unknown as Record<string, Tensor>)[name];
 }
 
 /** Overwrites W_hh [gates·H, H] with `gates` stacked H×H orthogonal blocks times `scale`. */

@@ -7,37 +7,32 @@
  * Equal budget: the LSTM has 4H(I + H) + 8H + (H·K + K) parameters (eq-param-count), the RNN
  * H(I + H) + 2H + (H·K + K); the RNN's H is chosen to make the two totals as close as possible.
  *
- * Chrono initialisation (Tallec & Ollivier, "Can recurrent neural networks warp time?", ICLR 2018): an LSTM
- * whose forget gate starts at f ≈ σ(b_f) keeps information for about 1 / (1 − f) steps, so drawing
- * b_f = log(u), u ~ U(1, T − 1) and b_i = −b_f gives the units memories spread over the task's time range.
- * PyTorch's default U(±1/√H) starts every unit with f ≈ 0.5, a memory of about two steps.
+ * Chrono initialisation (the engine's chronoInit, Tallec & Ollivier 2018) with T = N + 2 spreads the LSTM
+ * units' memories over the task's time range; PyTorch's default U(±1/√H) gives every unit about two steps.
  */
-import { log as exactLog } from '../../engine/exact-math.ts';
-import { Rng } from '../../engine/rng.ts';
-import { Tensor } from '../../engine/tensor.ts';
-import { reshape, slice } from '../../engine/ops/reshape.ts';
-import { crossEntropy } from '../../engine/ops/cross-entropy.ts';
-import { LSTM } from '../../engine/nn/lstm.ts';
-import { RNN } from '../../engine/nn/rnn.ts';
-import { Linear } from '../../engine/nn/linear.ts';
-import { Adam } from '../../engine/optim/adam.ts';
-import { trainStep, type TrainStepStatus } from '../../engine/train/step.ts';
+import {
+  Adam,
+  LSTM,
+  Linear,
+  RNN,
+  Rng,
+  Tensor,
+  accuracy,
+  chronoInit,
+  crossEntropy,
+  linearParameterCount,
+  lstmParameterCount,
+  reshape,
+  rnnParameterCount,
+  slice,
+  trainStep,
+  type TrainStepStatus,
+} from '../../engine/index.ts';
 import { K, VOCAB, recallBatch, type RecallBatch } from './task.ts';
+import type { RaceSettings } from './settings.ts';
 
 export type RacerKind = 'lstm' | 'rnn';
-export type LstmInit = 'chrono' | 'default';
-
-export interface RaceSettings {
-  /** Distractors between the symbol and the query. */
-  N: number;
-  seed: number;
-  /** LSTM bias initialisation. */
-  init: LstmInit;
-}
-
-export const DEFAULT_RACE: Readonly<RaceSettings> = { N: 60, seed: 1, init: 'chrono' };
-export const N_MIN = 1;
-export const N_MAX = 100;
+export { DEFAULT_RACE, N_MIN, N_MAX, type LstmInit, type RaceSettings } from './settings.ts';
 export const LSTM_HIDDEN = 16;
 export const BATCH_SIZE = 32;
 /** Adam's learning rate for both racers. */
@@ -47,12 +42,12 @@ export const MAX_STEPS = 1500;
 
 /** Parameters of an LSTM layer plus head: 4H(I + H) + 4H + 4H + (H·K + K). */
 export function lstmParams(H: number, I = VOCAB, classes = K): number {
-  return 4 * H * (I + H) + 8 * H + H * classes + classes;
+  return lstmParameterCount({ inputSize: I, hiddenSize: H }) + linearParameterCount({ inFeatures: H, outFeatures: classes });
 }
 
 /** Parameters of a vanilla RNN layer plus head: H(I + H) + 2H + (H·K + K). */
 export function rnnParams(H: number, I = VOCAB, classes = K): number {
-  return H * (I + H) + 2 * H + H * classes + classes;
+  return rnnParameterCount({ inputSize: I, hiddenSize: H }) + linearParameterCount({ inFeatures: H, outFeatures: classes });
 }
 
 /** The RNN hidden size whose parameter count is closest to an LSTM's with `lstmHidden` units. */
@@ -138,46 +133,19 @@ export class Racer {
       },
     });
     if (r.ok) this.step += 1;
-    const accuracy = logits ? accuracyOf(logits, batch.y) : NaN;
-    return { step: this.step, status: r.status, loss: r.loss, accuracy, message: r.message };
+    return { step: this.step, status: r.status, loss: r.loss, accuracy: logits ? accuracy(logits, batch.y) : NaN, message: r.message };
   }
 
   /** Loss and accuracy on `batchSize` sequences from `rng` (no gradient, no update). */
   evaluate(batchSize: number, rng: Rng): { loss: number; accuracy: number } {
     const batch = recallBatch(batchSize, this.N, rng);
     const logits = this.logits(batch);
-    return { loss: crossEntropy(logits, batch.y).item(), accuracy: accuracyOf(logits, batch.y) };
+    return { loss: crossEntropy(logits, batch.y).item(), accuracy: accuracy(logits, batch.y) };
   }
 }
 
-/** Fraction of rows whose largest logit is the target class. */
-export function accuracyOf(logits: Tensor, y: Int32Array): number {
-  const [B, C] = logits.shape;
-  const l = logits.data;
-  let right = 0;
-  for (let b = 0; b < B; b++) {
-    let best = 0;
-    for (let k = 1; k < C; k++) if (l[b * C + k] > l[b * C + best]) best = k;
-    if (best === y[b]) right += 1;
-  }
-  return right / B;
-}
-
-/**
- * Chrono initialisation of an LSTM layer for dependencies up to T steps: per unit j, u ~ U(1, T − 1),
- * b_f[j] = log u in bias_ih's forget rows, b_i[j] = −b_f[j] in its input rows, bias_hh's rows of both zero.
- */
-export function chronoInit(lstm: LSTM, T: number, rng: Rng): void {
-  const H = lstm.hiddenSize;
-  const { biasIh, biasHh } = lstm.layerWeights(0);
-  for (let j = 0; j < H; j++) {
-    const bf = exactLog(rng.uniform(1, Math.max(1, T - 1)));
-    biasIh.data[H + j] = bf; // forget rows f
-    biasHh.data[H + j] = 0;
-    biasIh.data[j] = -bf; // input rows i
-    biasHh.data[j] = 0;
-  }
-}
+/** The plotted accuracy is the mean over this many recent batches (one batch of 32 is a noisy estimate). */
+export const SMOOTHING = 20;
 
 /** Mean of the last `window` values (for the smoothed accuracy curve). */
 export function trailingMean(values: readonly number[], window: number): number {

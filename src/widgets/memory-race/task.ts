@@ -9,7 +9,7 @@
  * Symbols are one-hot vectors of size V = K + D + 1: ids 0 … K−1 are the symbols to remember, K … K+D−1 the
  * distractors, K + D the query.
  */
-import type { Rng } from '../../engine/rng.ts';
+import type { Rng } from '../../engine/index.ts';
 
 export const K = 4;
 export const D = 4;

@@ -3,11 +3,7 @@
  * (Embedding(V, E) → LSTM(E, H) → Linear(H, V), PyTorch state-dict names), loaded strictly into the engine's
  * CharLSTM, then read one character at a time with lstmStep so every gate of every unit can be shown.
  */
-import { CharLSTM } from '../../engine/train/char-model.ts';
-import { CharVocab } from '../../engine/text/vocab.ts';
-import { exp as exactExp } from '../../engine/exact-math.ts';
-import { Rng } from '../../engine/rng.ts';
-import type { LstmStepParams } from '../../engine/lstm-step.ts';
+import { CharLSTM, CharVocab, Rng, samplingDistribution, type LstmStepParams } from '../../engine/index.ts';
 import { toPlainAscii } from './corpus.ts';
 
 /** The checkpoint file's shape (char-model.json). */
@@ -79,25 +75,9 @@ export function embed(model: CharModel, id: number): Float64Array {
 	return model.embedding.subarray(id * E, (id + 1) * E);
 }
 
-/** p(next character | h_t) = softmax(W·h_t + b), [V]. */
+/** p(next character | h_t) = softmax(W·h_t + b), [V]: the model's output layer, then the sampler's softmax at τ = 1. */
 export function nextCharProbabilities(model: CharModel, h: ArrayLike<number>): Float64Array {
-	const V = model.vocab.size;
-	const H = model.hiddenSize;
-	const z = new Float64Array(V);
-	let max = -Infinity;
-	for (let v = 0; v < V; v++) {
-		let s = model.fcBias[v];
-		for (let k = 0; k < H; k++) s += model.fcWeight[v * H + k] * h[k];
-		z[v] = s;
-		if (s > max) max = s;
-	}
-	let total = 0;
-	for (let v = 0; v < V; v++) {
-		z[v] = exactExp(z[v] - max); // max-subtracted, so exp never overflows
-		total += z[v];
-	}
-	for (let v = 0; v < V; v++) z[v] /= total;
-	return z;
+	return samplingDistribution(model.module.fc.forwardInto(h));
 }
 
 /** The k most likely next characters, most likely first (ties towards the lower id). */

@@ -21,8 +21,7 @@
  * Stored in PyTorch's layout (weight_ih [4H, I] rows i, f, g, o; weight_hh [4H, H]; two biases) and run
  * with the engine's lstmStep.
  */
-import type { LstmStepParams } from '../../engine/lstm-step.ts';
-import { Rng } from '../../engine/rng.ts';
+import { Rng, type LstmStepParams } from '../../engine/index.ts';
 
 export const LATCH_INPUT_SIZE = 4;
 export const LATCH_HIDDEN_SIZE = 2;

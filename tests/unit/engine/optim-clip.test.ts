@@ -94,7 +94,7 @@ test('optimizer state survives stateDict → JSON → loadStateDict', () => {
   opt.step();
   opt2.step();
   assert.deepEqual([...q.data], [...p.data]);
-  assert.throws(() => opt2.loadStateDict({ lr: 1, params: [] }), { message: 'RMSprop.loadStateDict: state.params expected 1 entries, got 0' });
+  assert.throws(() => opt2.loadStateDict({ optimizer: 'RMSprop', lr: 1, params: [] }), { message: 'RMSprop.loadStateDict: state.params expected 1 entries, got 0' });
 });
 
 test('optimizer arguments are checked by name', () => {

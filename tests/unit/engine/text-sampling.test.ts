@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../../src/engine/rng.ts';
 import { sampleIndex, samplingDistribution, argmax } from '../../../src/engine/text/sampling.ts';
-import { generateText } from '../../../src/engine/text/generate.ts';
+import { generateText, GENERATE_MAX_LENGTH } from '../../../src/engine/text/generate.ts';
 import { CharVocab } from '../../../src/engine/text/vocab.ts';
 
 // A hand-made distribution: logits = log p, so softmax(logits) = p exactly (up to rounding).
@@ -90,4 +90,35 @@ test('generateText reads the seed text, then samples deterministically', () => {
   const b = generateText({ vocab, step: () => [0, 0], seedText: 'ab', length: 30, rng: new Rng(9) });
   assert.equal(a, b);
   assert.throws(() => generateText({ vocab, step, seedText: '', length: 3, rng: new Rng(1) }), /seedText expected at least one character, got an empty string/);
+});
+
+test('temperature 0 is greedy without an rng; any other temperature needs one', () => {
+  assert.equal(sampleIndex(logits, { temperature: 0 }), 1);
+  assert.throws(() => sampleIndex(logits, {}), { message: 'sampleIndex: options.rng expected an Rng (or temperature 0 for greedy), got none' });
+  const vocab = CharVocab.fromText('ab');
+  const step = (id: number) => (id === 0 ? [-10, 10] : [10, -10]);
+  assert.equal(generateText({ vocab, step, seedText: 'a', length: 5, temperature: 0 }), 'babab');
+  assert.throws(() => generateText({ vocab, step, seedText: 'a', length: 5 }), {
+    message: 'generateText: options.rng expected an Rng (or temperature 0 for greedy), got none',
+  });
+});
+
+test('generateText states its length limit and throws above it, before reading the prompt', () => {
+  const vocab = CharVocab.fromText('ab');
+  let calls = 0;
+  const step = () => {
+    calls++;
+    return [0, 0];
+  };
+  assert.equal(GENERATE_MAX_LENGTH, 100_000);
+  for (const length of [GENERATE_MAX_LENGTH + 1, -1, 2.5, '10' as never, Infinity]) {
+    assert.throws(() => generateText({ vocab, step, seedText: 'ab', length, temperature: 0 }), {
+      message: `generateText: options.length expected an integer in [0, 100000], got ${typeof length === 'string' ? `'${length}'` : length}`,
+    });
+  }
+  assert.throws(() => generateText({ vocab, step, seedText: 'a'.repeat(GENERATE_MAX_LENGTH + 1), length: 1, temperature: 0 }), {
+    message: 'generateText: options.seedText expected at most 100000 characters, got 100001',
+  });
+  assert.equal(calls, 0, 'the model was never stepped');
+  assert.equal(generateText({ vocab, step, seedText: 'a', length: 0, temperature: 0 }), '');
 });

@@ -35,10 +35,9 @@ test('sparse labels, an optimizer instance, and a non-finite loss that stops tra
   const h = await model.fit(data.x, data.labels, { epochs: 3, batchSize: 16 });
   assert.equal(h.history.loss.length, 3);
   assert.ok(h.history.loss[2] < h.history.loss[0]);
-  // Poison one weight: the first step's loss is NaN, so fit stops there and leaves every weight as it was.
-  const weights = model.getWeights();
-  weights[4].data[0] = NaN; // dense/bias[0]
-  model.setWeights(weights);
+  // Poison one weight (in place: setWeights refuses NaN): the first step's loss is NaN, so fit stops there and
+  // leaves every weight as it was.
+  model.layers[1].weightList()[1][1].data[0] = NaN; // dense/bias[0]
   const before = model.exportKerasWeights();
   const stopped = await model.fit(data.x, data.labels, { epochs: 2, batchSize: 16 });
   assert.equal(stopped.history.loss.length, 0);

@@ -54,12 +54,14 @@ test('the text alternative states the current numbers in both languages', () => 
 	assert.match(textFor('zh-CN').describe(1, v), /标记点位于 z = 1：σ\(z\) = 0\.7311/);
 });
 
-test('z round-trips through the URL; the default writes nothing; bad or out-of-range z falls back', () => {
+test('z round-trips through the URL; the default writes nothing; bad z falls back, out-of-range z is clamped', () => {
 	assert.equal(writeState(ACTIVATION_SCHEMA, 'act', { z: Z_DEFAULT }, ''), '');
 	const search = writeState(ACTIVATION_SCHEMA, 'act', { z: -2.35 }, '?seq.t=4');
 	assert.match(search, /seq\.t=4/);
 	assert.deepEqual(readState(ACTIVATION_SCHEMA, 'act', search), { z: -2.35 });
-	for (const bad of ['?act.z=abc', `?act.z=${Z_MAX + 1}`, `?act.z=${Z_MIN - 1}`, '?act.z=Infinity']) {
+	for (const bad of ['?act.z=abc', '?act.z=Infinity', '?act.z=0x1']) {
 		assert.deepEqual(readState(ACTIVATION_SCHEMA, 'act', bad), { z: Z_DEFAULT }, bad);
 	}
+	assert.deepEqual(readState(ACTIVATION_SCHEMA, 'act', `?act.z=${Z_MAX + 1}`), { z: Z_MAX });
+	assert.deepEqual(readState(ACTIVATION_SCHEMA, 'act', `?act.z=${Z_MIN - 1}`), { z: Z_MIN });
 });

@@ -7,7 +7,6 @@ import {
   DEFAULT_RACE,
   LSTM_HIDDEN,
   Racer,
-  chronoInit,
   lstmParams,
   matchedRnnHidden,
   TARGET_ACCURACY,
@@ -18,7 +17,6 @@ import {
   reachedSteps,
 } from '../../../src/widgets/memory-race/model.ts';
 import { textFor } from '../../../src/widgets/memory-race/labels.ts';
-import { LSTM } from '../../../src/engine/nn/lstm.ts';
 
 test('task: symbol first, N distractors, then the query; the target is the first symbol', () => {
   const N = 7;
@@ -54,20 +52,6 @@ test('equal parameter budget: the formulas match the engine and the two racers a
   assert.equal(lstm.numParameters, 1796);
   assert.equal(rnn.hidden, 35);
   assert.ok(Math.abs(rnn.numParameters - lstm.numParameters) / lstm.numParameters < 0.03, `${rnn.numParameters} vs ${lstm.numParameters}`);
-});
-
-test('chrono init: b_f = log u with u in [1, T − 1], b_i = −b_f, the bias_hh rows zero', () => {
-  const T = 62;
-  const lstm = new LSTM({ inputSize: VOCAB, hiddenSize: 8, rng: new Rng(1) });
-  chronoInit(lstm, T, new Rng(2));
-  const { biasIh, biasHh } = lstm.layerWeights(0);
-  for (let j = 0; j < 8; j++) {
-    const bf = biasIh.data[8 + j];
-    assert.ok(bf >= 0 && bf <= Math.log(T - 1) + 1e-6, `b_f ${bf}`);
-    assert.ok(Math.abs(biasIh.data[j] + bf) < 1e-6);
-    assert.equal(biasHh.data[8 + j], 0);
-    assert.equal(biasHh.data[j], 0);
-  }
 });
 
 test('with the default settings the LSTM learns the delay-60 task within 200 steps and the RNN stays near chance', () => {
