@@ -7,5 +7,7 @@ import type { WidgetDeclaration } from './runtime/declaration.ts';
 import activationExplorer from './activation/declaration.ts';
 import memoryRace from './memory-race/declaration.ts';
 import gateAblation from './gate-ablation/declaration.ts';
+import gradientLab from './gradient-lab/declaration.ts';
+import sequenceStepper from './sequence-stepper/declaration.ts';
 
-export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, memoryRace, gateAblation];
+export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, memoryRace, gateAblation, gradientLab, sequenceStepper];
