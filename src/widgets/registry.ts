@@ -5,5 +5,7 @@
  */
 import type { WidgetDeclaration } from './runtime/declaration.ts';
 import activationExplorer from './activation/declaration.ts';
+import gradientLab from './gradient-lab/declaration.ts';
+import sequenceStepper from './sequence-stepper/declaration.ts';
 
-export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer];
+export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, gradientLab, sequenceStepper];
