@@ -7,5 +7,13 @@ import type { WidgetDeclaration } from './runtime/declaration.ts';
 import activationExplorer from './activation/declaration.ts';
 import gradientLab from './gradient-lab/declaration.ts';
 import sequenceStepper from './sequence-stepper/declaration.ts';
+import memoryRace from './memory-race/declaration.ts';
+import gateAblation from './gate-ablation/declaration.ts';
 
-export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, gradientLab, sequenceStepper];
+export const WIDGETS: readonly WidgetDeclaration[] = [
+	activationExplorer,
+	gradientLab,
+	sequenceStepper,
+	memoryRace,
+	gateAblation,
+];

@@ -120,6 +120,8 @@ test('a link read from the URL restores the selection and the task; Reset restor
 	await page.getByLabel('Seed').fill('42');
 	await page.getByLabel('Seed').press('Enter');
 	await page.getByLabel('Gate biases start').selectOption('forget-bias');
+	// The link is written once the settings have been still for a moment.
+	await expect.poll(() => page.url()).toContain('ablate.init=forget-bias');
 	const link = page.url();
 	expect(link).toContain('ablate.v=0%2C2%2C4%2C5');
 	expect(link).toContain('ablate.task=recall');
@@ -176,6 +178,7 @@ test('zh-cn: labels are translated; with reduced motion nothing starts by itself
 });
 
 test('axe: no violations in the widget, idle and while training, in both themes', async ({ page }) => {
+	test.setTimeout(120_000); // three scans of a figure full of KaTeX, and a run between them
 	await open(page, widgetPage('en'));
 	const scan = () => new AxeBuilder({ page }).include('figure.ga-figure').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.katex-html').analyze();
 	expect((await scan()).violations).toEqual([]);
