@@ -9,6 +9,10 @@ import gradientLab from './gradient-lab/declaration.ts';
 import sequenceStepper from './sequence-stepper/declaration.ts';
 import memoryRace from './memory-race/declaration.ts';
 import gateAblation from './gate-ablation/declaration.ts';
+import cellExplorer from './cell-explorer/declaration.ts';
+import cellDiagram from './cell-diagram/declaration.ts';
+import unrolledChain from './unrolled-chain/declaration.ts';
+import equationView from './equation-view/declaration.ts';
 
 export const WIDGETS: readonly WidgetDeclaration[] = [
 	activationExplorer,
@@ -16,4 +20,8 @@ export const WIDGETS: readonly WidgetDeclaration[] = [
 	sequenceStepper,
 	memoryRace,
 	gateAblation,
+	cellExplorer,
+	cellDiagram,
+	unrolledChain,
+	equationView,
 ];

@@ -9,7 +9,7 @@ import { WIDGETS } from '../../src/widgets/registry.ts';
  * migration onto the widget runtime lands. A tag that the registry declares is dropped from this list
  * automatically; delete the list once it is empty.
  */
-const LEGACY_TAGS: readonly string[] = ['cell-explorer', 'sequence-stepper', 'gradient-lab'];
+const LEGACY_TAGS: readonly string[] = [];
 
 const declared = WIDGETS.map((w) => w.tag);
 
@@ -22,6 +22,9 @@ export const WIDGET_TAGS: readonly string[] = [...declared, ...LEGACY_TAGS.filte
  */
 const DRAWN: Record<string, string> = {
 	'cell-explorer': '.ce-equation .katex',
+	'cell-diagram': 'svg.cd-svg',
+	'unrolled-chain': 'svg.uc-svg',
+	'equation-view': '[data-part] .katex',
 	'sequence-stepper': '.ss-line svg.cs-plot',
 };
 
