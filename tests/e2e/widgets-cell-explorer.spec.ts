@@ -351,3 +351,20 @@ test('the unrolled chain follows the sequence stepper: current step outlined, C_
 	await stepper.getByRole('button', { name: 'Previous step' }).click();
 	await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t - 1}`);
 });
+
+for (const width of [375, 640]) {
+	test(`the diagrams' labels are at least 11 px on a ${width} px screen`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 800 });
+		for (const [tag, chapter] of [['cell-diagram', '02-core-concepts'], ['unrolled-chain', '02-core-concepts'], ['cell-explorer', '03-algorithm']] as const) {
+			await page.goto(pageWith(tag, 'en', chapter));
+			await page.locator(tag).scrollIntoViewIfNeeded();
+			await expect(page.locator(`${tag}[data-ready]`)).toBeAttached({ timeout: 30_000 });
+			const smallest = await page.locator(`${tag} svg.cd-svg`).last().evaluate((svg: SVGSVGElement) => {
+				const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+				// Names and numbers (a subscript's own size is the name's 0.85).
+				return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+			});
+			expect(smallest, tag).toBeGreaterThanOrEqual(11);
+		}
+	});
+}

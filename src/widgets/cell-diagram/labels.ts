@@ -9,6 +9,7 @@ const TEXT = {
 			'The cell state C runs along the top like a conveyor belt; the gates below read h_{t-1} and x_t. Choose a stage to see which wires it uses; every wire carries the numbers of the same step.',
 		stage: 'Stage',
 		next: 'Next stage',
+		stageShort: { all: 'All stages', forget: '1. Forget', input: '2. Input and candidate', update: '3. Update of C', output: '4. Output' } satisfies Record<Stage, string>,
 		stages: {
 			all: 'All stages',
 			forget: '1. Forget: f_t scales C_{t-1}',
@@ -35,6 +36,7 @@ const TEXT = {
 		caption: '细胞状态 C 像传送带一样沿顶部流过；下方的门读取 h_{t-1} 和 x_t。选择一个阶段，看它用到哪些连线；每条连线上都是同一步的数字。',
 		stage: '阶段',
 		next: '下一阶段',
+		stageShort: { all: '全部阶段', forget: '1. 遗忘', input: '2. 输入与候选', update: '3. 更新 C', output: '4. 输出' } satisfies Record<Stage, string>,
 		stages: {
 			all: '全部阶段',
 			forget: '1. 遗忘：f_t 缩放 C_{t-1}',

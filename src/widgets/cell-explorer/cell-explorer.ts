@@ -58,7 +58,7 @@ export class CellExplorerElement extends WidgetElement<typeof declaration.schema
 		const diagramRoot = this.querySelector('.ce-diagram');
 		if (diagramRoot) {
 			this.#diagram = new DiagramView(diagramRoot, diagramText(this.pageLang), (wire) => this.#highlight(wire), this.signal);
-			this.#diagram.stage(this.state.stage as Stage);
+			this.#showStage();
 		}
 		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
 			b.addEventListener('click', () => this.#applyPreset(b.dataset.preset as Preset), { signal: this.signal });
@@ -79,7 +79,7 @@ export class CellExplorerElement extends WidgetElement<typeof declaration.schema
 		}
 		if (keys.includes('mode')) this.#showShape();
 		if (keys.includes('seed') && !this.#resetting) this.#applyPreset('random');
-		if (keys.includes('stage')) this.#diagram?.stage(this.state.stage as Stage);
+		if (keys.includes('stage')) this.#showStage();
 		if (keys.some((k) => k !== 'stage')) this.#render();
 	}
 
@@ -89,6 +89,14 @@ export class CellExplorerElement extends WidgetElement<typeof declaration.schema
 		this.#resetting = false;
 		this.#presetStatus.textContent = '';
 		this.#render();
+	}
+
+	/** Dims the diagram's wires outside the chosen stage and says what the stage computes. */
+	#showStage(): void {
+		const stage = this.state.stage as Stage;
+		this.#diagram?.stage(stage);
+		const line = this.querySelector('[data-stage-text]');
+		if (line) line.textContent = diagramText(this.pageLang).stages[stage];
 	}
 
 	/** Shows the controls of the state's size and hides the other's. */
