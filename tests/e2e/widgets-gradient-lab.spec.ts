@@ -72,6 +72,8 @@ test('T and scale driven by keyboard and typing give the model’s numbers; the 
 	await expect(page.getByRole('status', { name: 'RNN: clipping factor' })).toHaveText(formatSci(r.rnn.clipFactor));
 	await expect(page.getByRole('status', { name: 'RNN: ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖' })).toHaveText(formatSci(firstToLastRatio(r.rnn.norms.h)!));
 
+	// The URL is written a moment after the last change (the runtime debounces it).
+	await expect.poll(() => new URL(page.url()).searchParams.get('grad.clip')).toBe('1');
 	const url = new URL(page.url());
 	expect(url.searchParams.get('grad.T')).toBe('90');
 	expect(url.searchParams.get('grad.s')).toBe('2');

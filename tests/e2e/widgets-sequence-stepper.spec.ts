@@ -21,9 +21,10 @@ const widget = (page: Page) => page.locator('sequence-stepper');
 async function open(page: Page, url: string) {
 	await page.goto(url);
 	await widget(page).scrollIntoViewIfNeeded();
-	await expect(page.locator('sequence-stepper[data-ready]')).toBeAttached();
-	await expect(widget(page).locator('.ss-marker').first()).toBeAttached();
-	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/);
+	// The first trace needs a worker, the engine and (character model) the checkpoint: slow on a loaded machine.
+	await expect(page.locator('sequence-stepper[data-ready]')).toBeAttached({ timeout: 30_000 });
+	await expect(widget(page).locator('.ss-marker').first()).toBeAttached({ timeout: 30_000 });
+	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/, { timeout: 30_000 });
 }
 
 /** h_t, C_t of an LSTM run from zero state over xs with lstmStep; returns every step's result. */
@@ -291,7 +292,8 @@ test('a checkpoint that cannot be loaded is a fault of the run, and Restart trie
 	fail = false;
 	await widget(page).getByRole('button', { name: 'Restart' }).click();
 	await expect(fault).toBeHidden();
-	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(`1 / ${DEFAULT_TEXT.length}`);
+	// A fresh worker loads the engine and the checkpoint again: on a busy machine that takes a while.
+	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(`1 / ${DEFAULT_TEXT.length}`, { timeout: 30_000 });
 });
 
 /** The checkpoint's weights, read straight from the committed JSON. */
@@ -367,6 +369,8 @@ test('character model: a long text is computed without blocking, and heatmap win
 });
 
 test('zh-cn: translated controls and no axe violations on either page', async ({ page }) => {
+	// axe reads two whole chapters with their formulas and the heatmaps: over a minute on a loaded machine.
+	test.setTimeout(240_000);
 	const problems = watchProblems(page);
 	await open(page, widgetPage('zh-cn', '02-core-concepts'));
 	await expect(widget(page).getByRole('button', { name: '下一步' })).toBeVisible();

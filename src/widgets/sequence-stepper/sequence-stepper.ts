@@ -102,6 +102,8 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 	#text: StepperText = textFor('en');
 	#channel!: WorkerChannel<StepperCommand, StepperEvent>;
 	#trace: Trace | null = null;
+	/** A trace was asked for and has not arrived: what is drawn is about to be replaced. */
+	#pending = false;
 	/** The trace is drawn and steps can be shown (false while a trace is computed or drawn). */
 	#ready = false;
 	#stateOfTrace: Omit<StepperStateDetail, 't'> | null = null;
@@ -216,7 +218,7 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 			this.#play();
 		}
 		if (!this.#ready) return; // applied when the trace is drawn
-		if (keys.includes('from')) return void this.#drawCharts().then((drawn) => drawn && this.#showStep());
+		if (keys.includes('from')) return void this.#drawCharts();
 		if (keys.includes('unit')) this.#drawLine();
 		if (keys.includes('unit') || keys.includes('t')) this.#showStep();
 	}
@@ -255,6 +257,7 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 	#retrace({ fromStart = false, firstUnit = false } = {}): void {
 		this.#stop();
 		this.#ready = false;
+		this.#pending = true;
 		const s = this.state;
 		this.fields.seed!.root.hidden = s.model !== 'latch';
 		for (const part of this.querySelectorAll<HTMLElement>('[data-for-model]')) part.hidden = part.dataset.forModel !== s.model;
@@ -268,6 +271,7 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 	async #show({ trace, replaced }: StepperEvent): Promise<void> {
 		const t = this.#text;
 		this.#trace = trace;
+		this.#pending = false;
 		this.#stateOfTrace = null;
 		this.#replaced.textContent = trace.model === 'char' && replaced.length ? t.replaced(replaced.map(showChar).join(' ')) : '';
 		this.#busy.textContent = '';
@@ -277,10 +281,7 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 		this.update({ t: step, unit, from });
 		this.#unitSelect.value = String(this.state.unit);
 		this.#windowSelect.value = String(this.state.from);
-		const drawn = await this.#drawCharts();
-		if (!drawn || this.#trace !== trace) return;
-		this.#ready = true;
-		this.#showStep();
+		await this.#drawCharts();
 	}
 
 	/** The step field's range, the units and heatmap windows this trace has, and the character strip. */
@@ -310,8 +311,9 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 	}
 
 	/**
-	 * Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart.
-	 * Resolves false if a newer drawing superseded this one before it finished.
+	 * Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart, then
+	 * shows the current step. A newer drawing (a resize, the theme, another window of units) supersedes this
+	 * one: it stops, and the newer one finishes the job.
 	 */
 	async #drawCharts(): Promise<boolean> {
 		const trace = this.#trace;
@@ -414,6 +416,10 @@ export class SequenceStepperElement extends WidgetElement<StepperSchema> {
 		this.#heatmaps = maps;
 		this.#drawLine();
 		this.#moveMarkers();
+		if (!this.#pending) {
+			this.#ready = true;
+			this.#showStep();
+		}
 		return true;
 	}
 
