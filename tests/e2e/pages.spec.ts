@@ -70,6 +70,7 @@ const DARK_PAGES = [...new Set(['/en/', '/zh-cn/', ...WIDGET_TAGS.map((tag) => p
 
 for (const url of DARK_PAGES) {
 	test(`${url} passes axe in the dark theme`, async ({ page }) => {
+		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await page.goto(url);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

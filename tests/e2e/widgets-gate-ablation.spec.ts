@@ -310,3 +310,20 @@ test('zh-cn at 375 px: Chinese throughout, words kept whole, tables fit, final w
 	expect(await tablesThatScroll(page)).toEqual([]);
 	expect(problems).toEqual([]);
 });
+
+for (const raw of ['0.5,1.5', '0,1.5']) {
+	test(`a link with variants ${raw} trains the default four, and says the link was changed`, async ({ page }) => {
+		const problems = watchProblems(page);
+		await open(page, `${widgetPage('en')}?ablate.v=${encodeURIComponent(raw)}`);
+		await expect(page.locator('gate-ablation [data-notice]')).toHaveText(`The link's variant list (“${raw}”) does not fit this widget; 0, 1, 2, 4 is used.`);
+		for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No input gate/, /^Coupled input and forget gates/]) await expect(variant(page, name)).toBeChecked();
+		await expect(statusLine(page)).toHaveText('Four variants are picked; press “Start training”, or change the picks.');
+		// The rewritten link no longer carries the fractions.
+		await expect.poll(() => new URL(page.url()).searchParams.get('ablate.v')).toBeNull();
+		await page.getByRole('button', { name: 'Start training' }).click();
+		await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(0);
+		await expect(page.getByRole('status', { name: 'Accuracy, CIFG' })).toHaveText(/^\d+\s%$/, { timeout: 30_000 });
+		expect(problems).toEqual([]);
+	});
+}
+

@@ -1,8 +1,8 @@
 /**
  * The two widgets that train in the compute worker (memory race, gate ablation), under what can go wrong
- * around a run: the worker dies mid-training (the widget says so and Restart trains again), the reader
- * pauses and resumes (the step count is kept), and the tab is hidden (training pauses, and resumes when the
- * tab is shown unless the reader had paused it).
+ * around a run: the worker dies or its handler throws mid-training (the widget says so and Restart trains
+ * again), the reader pauses and resumes (the step count is kept), and the tab is hidden (training pauses,
+ * and resumes when the tab is shown unless the reader had paused it).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { pageWith, recordWorkers, terminateWorkers, watchProblems } from './site.ts';
@@ -97,6 +97,37 @@ for (const w of WIDGETS) {
 			const first = await w.steps(page);
 			await expect.poll(() => w.steps(page), { timeout: 30_000 }).toBeGreaterThan(first);
 			// The console warning names the cause; nothing else went wrong.
+			expect(problems).toEqual([]);
+		});
+
+		test('a run whose handler throws in the worker: the widget says so, and Restart trains again', async ({ page }) => {
+			test.setTimeout(90_000);
+			const problems = watchProblems(page);
+			// Keeps the last command the page sent to a worker, so the test can send a broken one in the same run.
+			await page.addInitScript(() => {
+				const send = Worker.prototype.postMessage;
+				Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+					(window as unknown as { __last: { worker: Worker; message: unknown } }).__last = { worker: this, message };
+					return (send as (...args: unknown[]) => void).call(this, message, ...rest);
+				} as Worker['postMessage'];
+			});
+			await open(page, w);
+			const widget = page.locator(w.tag);
+			await widget.getByRole('button', { name: 'Start training' }).click();
+			await expect.poll(() => w.steps(page), { timeout: 30_000 }).toBeGreaterThan(0);
+			// A start command of the right type whose settings the trainer cannot use: the handler throws.
+			await page.evaluate(() => {
+				const { worker, message } = (window as unknown as { __last: { worker: Worker; message: { body: object } } }).__last;
+				worker.postMessage({ ...message, body: { type: 'start', settings: null, configs: null } });
+			});
+			const fault = widget.locator('[data-fault]');
+			await expect(fault).toBeVisible({ timeout: 10_000 });
+			await expect(fault.getByRole('alert')).toContainText('The computation stopped (');
+			await expect(widget.getByText('Training stopped.')).toBeVisible();
+
+			await widget.getByRole('button', { name: 'Restart' }).click();
+			await expect(fault).toBeHidden();
+			await expect.poll(() => w.steps(page), { timeout: 30_000 }).toBeGreaterThan(0);
 			expect(problems).toEqual([]);
 		});
 
