@@ -5,5 +5,6 @@
  */
 import type { WidgetDeclaration } from './runtime/declaration.ts';
 import activationExplorer from './activation/declaration.ts';
+import studio, { generateEmbed as studioGenerate, trainEmbed as studioTrain } from './studio/declaration.ts';
 
-export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer];
+export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, studio, studioGenerate, studioTrain];
