@@ -12,19 +12,19 @@ const SMALL = 'studio.hidden=32&studio.seqLen=32&studio.batch=8';
 
 test.describe.configure({ timeout: 120_000 });
 
-async function openStudio(page: Page, query = SMALL, path = STUDIO): Promise<Locator> {
+async function openStudio(page: Page, query = SMALL, path = STUDIO, generate = 'Generate'): Promise<Locator> {
 	await page.goto(`${path}?${query}`);
 	const studio = page.locator('text-studio');
 	await studio.scrollIntoViewIfNeeded();
 	await expect(page.locator('text-studio[data-ready]')).toBeAttached({ timeout: 30_000 });
-	await ready(studio);
+	if (generate) await ready(studio, generate);
 	return studio;
 }
 
 /** The model is in place: the studio says what it is and Generate can be pressed. */
-async function ready(studio: Locator): Promise<void> {
-	await expect(studio.locator('[data-model-line]').first()).not.toBeEmpty({ timeout: 60_000 });
-	await expect(studio.getByRole('button', { name: 'Generate', exact: true })).toBeEnabled({ timeout: 60_000 });
+async function ready(studio: Locator, generate = 'Generate'): Promise<void> {
+	await expect(studio.locator('[data-model-line]').first()).not.toBeEmpty({ timeout: 90_000 });
+	await expect(studio.getByRole('button', { name: generate, exact: true })).toBeEnabled({ timeout: 30_000 });
 }
 
 const output = (studio: Locator, name: string) => studio.getByRole('status', { name, exact: true });
@@ -50,8 +50,9 @@ test('training for a few seconds brings the validation loss down, and the chart 
 	await expect(studio.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
 	// The untrained model's validation loss is the first reading (near log2 V).
 	await expect(studio.locator('[data-model-line]')).toContainText('Untrained model');
+	// The untrained model's own validation loss arrives first (near log2 V, far above what training reaches).
+	await expect.poll(() => number(studio, 'Validation loss (bits per character)'), { timeout: 60_000 }).toBeGreaterThan(5);
 	const before = await number(studio, 'Validation loss (bits per character)');
-	expect(before).toBeGreaterThan(5);
 	await expect.poll(() => number(studio, 'Validation loss (bits per character)'), { timeout: 90_000, intervals: [1000] }).toBeLessThan(before - 0.5);
 	expect(await number(studio, 'Training steps')).toBeGreaterThan(0);
 	expect(await number(studio, 'Characters per second')).toBeGreaterThan(0);
@@ -144,7 +145,7 @@ test('a model file loads back, with its settings', async ({ page }) => {
 });
 
 test('pasted text survives a reload; bad uploads get a clear message and keep it', async ({ page }) => {
-	const studio = await openStudio(page, `${SMALL}&studio.corpus=own`);
+	const studio = await openStudio(page, `${SMALL}&studio.corpus=own`, STUDIO, '');
 	const box = studio.getByRole('textbox', { name: 'Training text', exact: true });
 	const text = 'The quick brown fox jumps over the lazy dog. 细胞状态 🙂\n'.repeat(40);
 	await box.fill(text);
@@ -248,20 +249,20 @@ const SIZES = [
 	{ name: 'projector', width: 640, height: 480 },
 ];
 const PLACES = [
-	{ tag: 'text-studio', url: STUDIO },
-	{ tag: 'studio-train', url: '/en/05-practice/' },
+	{ tag: 'text-studio', url: `${STUDIO}?${SMALL}` },
+	{ tag: 'studio-train', url: '/en/05-practice/?train.hidden=32' },
 	{ tag: 'studio-generate', url: '/en/05-practice/' },
-	{ tag: 'text-studio', url: '/zh-cn/studio/' },
+	{ tag: 'text-studio', url: `/zh-cn/studio/?${SMALL}` },
 ];
 for (const size of SIZES) {
 	for (const { tag, url } of PLACES) {
-		test(`${tag} on ${url} fits its figure on a ${size.name} (${size.width} px)`, async ({ page }) => {
+		test(`${tag} on ${url.split('?')[0]} fits its figure on a ${size.name} (${size.width} px)`, async ({ page }) => {
 			await page.setViewportSize({ width: size.width, height: size.height });
 			await page.goto(url);
 			const widget = page.locator(tag).first();
 			await widget.scrollIntoViewIfNeeded();
 			await expect(page.locator(`${tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
-			await expect(widget.locator('[data-model-line]').first()).not.toBeEmpty({ timeout: 60_000 });
+			await expect(widget.locator('[data-model-line]').first()).not.toBeEmpty({ timeout: 90_000 });
 			const outside = await widget.evaluate((el) => {
 				const box = el.closest('figure')!.getBoundingClientRect();
 				return [...el.querySelectorAll('*')]
@@ -277,7 +278,7 @@ for (const size of SIZES) {
 }
 
 test('the Chinese studio speaks Chinese', async ({ page }) => {
-	const studio = await openStudio(page, SMALL, '/zh-cn/studio/');
+	const studio = await openStudio(page, SMALL, '/zh-cn/studio/', '生成');
 	await expect(studio.getByRole('combobox', { name: '语料', exact: true })).toBeVisible();
 	await expect(studio.getByRole('button', { name: '训练', exact: true })).toBeVisible();
 	await expect(studio.getByRole('region', { name: '生成的文本' })).toBeAttached();
@@ -285,14 +286,14 @@ test('the Chinese studio speaks Chinese', async ({ page }) => {
 });
 
 test('chapter 5 embeds: the generation embed writes at once, the training embed trains', async ({ page }) => {
-	await page.goto('/en/05-practice/');
+	await page.goto('/en/05-practice/?train.hidden=32');
 	const gen = page.locator('studio-generate');
 	await gen.scrollIntoViewIfNeeded();
 	await ready(gen);
 	expect((await generated(gen, 300)).length).toBe(300);
 	const train = page.locator('studio-train');
 	await train.scrollIntoViewIfNeeded();
-	await expect(train.locator('[data-model-line]')).not.toBeEmpty({ timeout: 60_000 });
+	await expect(train.locator('[data-model-line]')).not.toBeEmpty({ timeout: 90_000 });
 	await train.getByRole('button', { name: 'Step', exact: true }).click();
 	await expect(output(train, 'Training steps')).toHaveText('1', { timeout: 60_000 });
 });

@@ -16,6 +16,8 @@ const WIDGETS = [
 	{ tag: 'gradient-lab', drawn: 'svg.cs-plot' },
 	{ tag: 'memory-race', drawn: 'svg.cs-plot' },
 	{ tag: 'gate-ablation', drawn: 'svg.cs-plot' },
+	{ tag: 'text-studio', drawn: 'svg.cs-plot' },
+	{ tag: 'studio-train', drawn: 'svg.cs-plot' },
 ] as const;
 
 

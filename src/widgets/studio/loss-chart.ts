@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { plotChart } from '../shared/plot.ts';
 import type { LossPoint } from '../../studio/trainer.ts';
 
-/** Most training points drawn; a longer history is thinned evenly (the shape is what the reader reads). */
+/** Most training points drawn; a longer history is averaged in equal runs of steps. */
 const MAX_DRAWN = 600;
 
 export interface ChartText {
@@ -39,11 +39,15 @@ export function lossChart(history: readonly LossPoint[], width: number, text: Ch
   });
 }
 
+/** At most MAX_DRAWN points: each the mean of an equal run of steps, so thinning also smooths the batch noise. */
 function thin(points: LossPoint[]): LossPoint[] {
   if (points.length <= MAX_DRAWN) return points;
-  const stride = points.length / MAX_DRAWN;
   const out: LossPoint[] = [];
-  for (let k = 0; k < MAX_DRAWN; k++) out.push(points[Math.floor(k * stride)]);
-  out.push(points[points.length - 1]);
+  const size = points.length / MAX_DRAWN;
+  for (let k = 0; k < MAX_DRAWN; k++) {
+    const bucket = points.slice(Math.floor(k * size), Math.floor((k + 1) * size));
+    const mean = bucket.reduce((sum, p) => sum + p.trainBits!, 0) / bucket.length;
+    out.push({ step: bucket[bucket.length - 1].step, trainBits: mean });
+  }
   return out;
 }

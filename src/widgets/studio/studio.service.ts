@@ -50,6 +50,7 @@ export default defineService<StudioCommand, StudioEvent>({
       case 'open':
         return open(command, run);
       case 'fresh':
+        if (!studio.text) return; // no text yet: the next open makes the model
         return replace(newTrainer(studio.text, command.hyper), 'fresh', run);
       case 'train':
         return train(run);
@@ -138,11 +139,20 @@ function replace(trainer: StudioTrainer, source: ModelSource, run: StudioRun): v
   studio.trainer = trainer;
   studio.source = source;
   studio.elapsedMs = 0;
-  const history = trainer.lossHistory;
-  const last = history[history.length - 1];
-  // A model with no validation loss at its current step gets one, so the readout never starts empty.
-  if (!last || last.validationBits === undefined || last.step !== trainer.stepCount) trainer.validationBits();
   run.emit({ type: 'model', info: infoOf(trainer, source) });
+  // A model with no validation loss at its step gets one, as a task of its own: the page can use the model
+  // (generate, press Train) while the held-out text is read, which takes seconds for a large model.
+  const last = trainer.lossHistory[trainer.lossHistory.length - 1];
+  if (!last || last.validationBits === undefined || last.step !== trainer.stepCount) {
+    setTimeout(() => {
+      if (studio.trainer === trainer && run.isCurrent() && !hasValidationNow(trainer)) emitValidation(trainer, run);
+    }, 0);
+  }
+}
+
+function hasValidationNow(trainer: StudioTrainer): boolean {
+  const last = trainer.lossHistory[trainer.lossHistory.length - 1];
+  return last !== undefined && last.step === trainer.stepCount && last.validationBits !== undefined;
 }
 
 function infoOf(trainer: StudioTrainer, source: ModelSource): ModelInfo {
@@ -181,6 +191,7 @@ async function train(run: StudioRun): Promise<void> {
   let charsPerSecond = 0;
   let refusals = 0;
   let trainBits = NaN;
+  let validationMs = 0;
   while (studio.running && run.isCurrent() && studio.trainer === trainer) {
     const t0 = performance.now();
     const r = trainer.step();
@@ -207,8 +218,9 @@ async function train(run: StudioRun): Promise<void> {
       points = [];
       lastProgress = now;
     }
-    if (now - lastValidation >= VALIDATION_MS) {
-      emitValidation(trainer, run);
+    // Reading the held-out text costs several steps' time: it takes at most a fifth of the training time.
+    if (now - lastValidation >= Math.max(VALIDATION_MS, 4 * validationMs)) {
+      validationMs = emitValidation(trainer, run);
       lastValidation = performance.now();
     }
     if (now - lastSample >= SAMPLE_MS) {
@@ -220,8 +232,8 @@ async function train(run: StudioRun): Promise<void> {
   if (!run.isCurrent() || studio.trainer !== trainer) return;
   studio.running = false;
   run.emit({ type: 'progress', steps: trainer.stepCount, trainBits, charsPerSecond, elapsedMs: studio.elapsedMs, points });
-  emitValidation(trainer, run);
   run.emit({ type: 'running', running: false });
+  if (!hasValidationNow(trainer)) emitValidation(trainer, run);
 }
 
 async function stepOnce(run: StudioRun): Promise<void> {
@@ -237,11 +249,14 @@ async function stepOnce(run: StudioRun): Promise<void> {
   emitSample(trainer, run);
 }
 
-function emitValidation(trainer: StudioTrainer, run: StudioRun): void {
+/** Computes, records and reports the validation loss; returns the milliseconds it took. */
+function emitValidation(trainer: StudioTrainer, run: StudioRun): number {
   const t0 = performance.now();
   const bits = trainer.validationBits();
-  studio.elapsedMs += performance.now() - t0;
+  const ms = performance.now() - t0;
+  if (studio.running) studio.elapsedMs += ms;
   run.emit({ type: 'validation', step: trainer.stepCount, bits });
+  return ms;
 }
 
 /** A sample from a line start at τ = 0.8, seeded by the step, so the same run shows the same samples. */
