@@ -7,7 +7,7 @@
  * Keys: corpus (en-book | zh-book | zh-poetry | a file path), seconds (training time, validation excluded),
  * every (seconds of training between validation points), clock (cpu, the default: this process's CPU time,
  * so a shared machine's other work does not count; or wall), out (JSON file for the curve), and any
- * hyperparameter of STUDIO_HYPER_SCHEMA (defaults untouched when omitted), plus maxVocab.
+ * hyperparameter of STUDIO_HYPER_SCHEMA (defaults untouched when omitted), plus maxVocab and embedding.
  * Bars (issue 10): en-book validation ≤ 2.5 bits/char after 60 s and ≤ 2.2 after 300 s; zh-poetry at least
  * 1 bit/char below the unigram baseline after 300 s.
  */
@@ -16,6 +16,8 @@ import { loadavg } from 'node:os';
 import { defaultHyper, type StudioHyper } from '../src/studio/hyper.ts';
 import { StudioTrainer } from '../src/studio/trainer.ts';
 import { StudioVocab } from '../src/studio/vocab.ts';
+import { StudioModel } from '../src/studio/model.ts';
+import { Rng } from '../src/engine/index.ts';
 import { splitHoldout } from '../src/studio/corpus.ts';
 import { corpusText } from '../src/studio/build/corpus-text.ts';
 
@@ -34,7 +36,9 @@ const clock = args.clock === 'wall' ? () => performance.now() : () => {
 };
 const text = ['en-book', 'zh-book', 'zh-poetry'].includes(corpus) ? corpusText(corpus as 'en-book') : readFileSync(corpus, 'utf8');
 const vocab = args.maxVocab ? StudioVocab.fromText(splitHoldout(text).train, { maxSize: Number(args.maxVocab) }) : undefined;
-const trainer = new StudioTrainer({ text, hyper, vocab });
+// embedding=E overrides the width derived from the hidden size (hyper.ts embeddingDim), for screening.
+const model = args.embedding ? new StudioModel({ vocabSize: (vocab ?? StudioVocab.fromText(splitHoldout(text).train)).size, hidden: hyper.hidden, layers: hyper.layers, embedding: Number(args.embedding), rng: new Rng(hyper.seed) }) : undefined;
+const trainer = new StudioTrainer({ text, hyper, vocab, model });
 const unigram = trainer.unigramBits();
 const load0 = loadavg()[0];
 console.log(
@@ -78,6 +82,7 @@ const result = {
   clock: args.clock === 'wall' ? 'wall' : 'cpu',
   hyper,
   vocabSize: trainer.vocab.size,
+  embedding: trainer.model.embeddingDim,
   parameters: trainer.model.parameterCount,
   unigramBits: unigram,
   finalValidationBits: curve.at(-1)!.validationBits,

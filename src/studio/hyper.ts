@@ -12,13 +12,13 @@ export const STUDIO_HYPER_SCHEMA = {
   /** Stacked LSTM layers. */
   layers: { kind: 'int', default: 1, min: 1, max: 3 },
   /** H: units per LSTM layer. */
-  hidden: { kind: 'int', default: 256, min: 8, max: 1024 },
+  hidden: { kind: 'int', default: 192, min: 8, max: 1024 },
   /** T: characters per truncated-BPTT segment (how far gradients flow back). */
   seqLen: { kind: 'int', default: 64, min: 4, max: 512 },
   /** B: parallel streams per batch. */
   batch: { kind: 'int', default: 16, min: 1, max: 256 },
   /** Learning rate of the optimizer. */
-  lr: { kind: 'number', default: 0.003, min: 0.00001, max: 1 },
+  lr: { kind: 'number', default: 0.01, min: 0.00001, max: 1 },
   optimizer: { kind: 'enum', default: 'adam', values: OPTIMIZERS },
   /** Clip the total gradient norm to this value; 0 = no clipping. */
   clip: { kind: 'number', default: 1, min: 0, max: 100 },

@@ -10,7 +10,7 @@
  * new seeded offset in [0, T), so segment boundaries move from pass to pass.
  */
 import { Adam, AdamW, RMSprop, SGD, Rng, Tensor, crossEntropy, natsToBits, noGrad, streamBatches, trainStep } from '../engine/index.ts';
-import type { CharBatch, Optimizer } from '../engine/index.ts';
+import type { CharBatch, Optimizer, OptimizerState } from '../engine/index.ts';
 import { splitHoldout } from './corpus.ts';
 import { checkHyper, type StudioHyper } from './hyper.ts';
 import { StudioModel } from './model.ts';
@@ -27,7 +27,7 @@ export const VALIDATION_STREAMS = 16;
 export const MIN_TRAIN_CHARS = 16;
 
 export interface StepReport {
-  /** Steps done, this one included. */
+  /** Steps done, this one included when it was ok (a refused step is not counted). */
   step: number;
   /** Mean loss of this batch, bits per character (before the update). */
   trainBits: number;
@@ -65,6 +65,8 @@ export interface StudioTrainerOptions {
   model?: StudioModel;
   /** The loss history of the run being continued. */
   lossHistory?: LossPoint[];
+  /** The optimizer's moments of the run being continued (from `trainer.optimizer.stateDict()`). */
+  optimizerState?: OptimizerState;
 }
 
 export class StudioTrainer {
@@ -107,6 +109,7 @@ export class StudioTrainer {
       );
     }
     this.optimizer = makeOptimizer(hyper, m);
+    if (options.optimizerState) this.optimizer.loadStateDict(options.optimizerState); // throws, naming the mismatch
     this.names = m.namedParameters().map(([n]) => n);
     this.lossHistory = options.lossHistory ? options.lossHistory.map((p) => ({ ...p })) : [];
     this.steps = this.lossHistory.reduce((s, p) => Math.max(s, p.step), 0);
@@ -136,7 +139,10 @@ export class StudioTrainer {
     return this.seen;
   }
 
-  /** Trains on the next batch. A refused step (non-finite loss or gradient) changes nothing and resets the state. */
+  /**
+   * Trains on the next batch. A refused step (non-finite loss or gradient) changes no weight and no count, and
+   * restarts the streams from a zero state; the caller should stop and say why (`message`).
+   */
   step(): StepReport {
     const { batch: B, seqLen: T } = this.batchShape;
     if (this.next >= this.batches.length) this.startPass();
@@ -155,9 +161,9 @@ export class StudioTrainer {
     });
     // (h_T, C_T) go on as plain values: detach() cuts the tape (the "truncation" of truncated BPTT).
     this.state = r.ok && carry.final ? [carry.final[0].detach(), carry.final[1].detach()] : null;
-    this.steps++;
     const trainBits = natsToBits(r.loss);
     if (r.ok) {
+      this.steps++;
       this.seen += B * T;
       this.lossHistory.push({ step: this.steps, trainBits });
     }

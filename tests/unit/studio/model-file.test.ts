@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Rng } from '../../../src/engine/index.ts';
 import { defaultHyper } from '../../../src/studio/hyper.ts';
 import { StudioModel } from '../../../src/studio/model.ts';
@@ -101,4 +102,19 @@ test('base64 matches the standard alphabet with padding and rejects anything els
   }
   assert.equal(encodeBase64(bytes), Buffer.from(bytes).toString('base64'));
   for (const bad of ['abc', 'ab=c', 'a===', '€€€€', 'ab c']) assert.equal(decodeBase64(bad), null, bad);
+});
+
+test('a file written by PyTorch (tests/fixtures/torch/studio_model.json) predicts what PyTorch predicted', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../../fixtures/torch/studio_model.json', import.meta.url), 'utf8'));
+  for (const dtype of ['float32', 'float16'] as const) {
+    const { model, vocab } = parseModelFile(JSON.stringify(fixture[dtype].file));
+    assert.deepEqual([...vocab.encode(fixture.text)], fixture.ids); // 'z' is unknown: id 0
+    const gen = model.generator();
+    fixture.ids.forEach((id: number, t: number) => {
+      const z = gen.step(id);
+      const max = Math.max(...z);
+      const logSum = Math.log(z.reduce((s, v) => s + Math.exp(v - max), 0)) + max;
+      z.forEach((v, k) => assert.ok(Math.abs(v - logSum - fixture[dtype].logProbs[t][k]) < 1e-5, `${dtype} t=${t} k=${k}`));
+    });
+  }
 });
