@@ -144,6 +144,32 @@ test('a model file loads back, with its settings', async ({ page }) => {
 	await expect(output(studio, 'Training steps')).toHaveText('1');
 });
 
+test('a saved run is listed, resumes where it was, and can be deleted', async ({ page }) => {
+	const studio = await openStudio(page);
+	await studio.getByRole('button', { name: 'Step', exact: true }).click();
+	await expect(output(studio, 'Training steps')).toHaveText('1', { timeout: 30_000 });
+	await studio.getByRole('button', { name: 'Step', exact: true }).click();
+	await expect(output(studio, 'Training steps')).toHaveText('2', { timeout: 30_000 });
+	await studio.getByRole('button', { name: 'Save run', exact: true }).click();
+	await expect(studio.locator('[data-save-status]')).toHaveText('Run saved in this browser.');
+	const runs = studio.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
+	await expect(runs).toHaveCount(1);
+	await expect(runs.first()).toContainText('2 steps');
+	await page.reload();
+	await expect(page.locator('text-studio[data-ready]')).toBeAttached({ timeout: 30_000 });
+	await ready(studio);
+	await expect(runs).toHaveCount(1);
+	await runs.first().getByRole('button', { name: 'Resume', exact: true }).click();
+	await expect(studio.locator('[data-model-line]')).toContainText('Saved run');
+	await expect(output(studio, 'Training steps')).toHaveText('2');
+	await expect(studio.getByLabel('Hidden size', { exact: true })).toHaveValue('32');
+	await studio.getByRole('button', { name: 'Step', exact: true }).click();
+	await expect(output(studio, 'Training steps')).toHaveText('3', { timeout: 30_000 });
+	await runs.first().getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(runs).toHaveCount(0);
+	await expect(studio.getByText('No saved runs yet.')).toBeVisible();
+});
+
 test('pasted text survives a reload; bad uploads get a clear message and keep it', async ({ page }) => {
 	const studio = await openStudio(page, `${SMALL}&studio.corpus=own`, STUDIO, '');
 	const box = studio.getByRole('textbox', { name: 'Training text', exact: true });

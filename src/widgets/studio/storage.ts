@@ -18,9 +18,11 @@ export interface SavedRun {
   validationBits?: number;
   /** The model file (model-file.ts format). */
   file: string;
+  /** The optimizer's moments (Optimizer.stateDict()), so training resumes exactly. */
+  optimizerState?: unknown;
 }
 
-export type RunSummary = Omit<SavedRun, 'file' | 'text'>;
+export type RunSummary = Omit<SavedRun, 'file' | 'text' | 'optimizerState'>;
 
 export class StorageProblem extends Error {
   constructor(
@@ -102,6 +104,6 @@ export function deleteRun(id: string): Promise<unknown> {
 export async function listRuns(): Promise<RunSummary[]> {
   const all = await transact<SavedRun[]>('runs', 'readonly', (s) => s.getAll());
   return all
-    .map(({ file: _file, text: _text, ...summary }) => summary)
+    .map(({ file: _file, text: _text, optimizerState: _moments, ...summary }) => summary)
     .sort((a, b) => b.savedAt - a.savedAt);
 }

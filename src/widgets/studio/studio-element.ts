@@ -15,6 +15,7 @@ import { CORPORA, checkCorpusText, decodeCorpusFile, type CorpusCheck } from '..
 import { STUDIO_HYPER_SCHEMA, type StudioHyper } from '../../studio/hyper.ts';
 import type { FeatureId } from '../../studio/inspector.ts';
 import type { LossPoint } from '../../studio/trainer.ts';
+import type { OptimizerState } from '../../engine/index.ts';
 import { pytorchScript } from '../../studio/pytorch-script.ts';
 import studio, { generateEmbed, trainEmbed } from './declaration.ts';
 import { GeneratedView } from './generated-view.ts';
@@ -53,7 +54,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
   #pendingChars: CandidateChar[] = [];
   #chartTimer: ReturnType<typeof setTimeout> | undefined;
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
-  #exports = new Map<number, (file: string | null) => void>();
+  #exports = new Map<number, (exported: Exported | null) => void>();
   #inspectRequest = -1;
   #rankRequest = -1;
   /** The IndexedDB id of the run being trained (a new one for each fresh or loaded model). */
@@ -156,7 +157,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
   }
 
   /** A new run in the worker: the chosen text with its pretrained model (or a saved model file, or a fresh one). */
-  #open(modelFile?: string): void {
+  #open(modelFile?: string, optimizerState?: OptimizerState): void {
     const source = this.#source();
     this.#running = false;
     this.#ownDirty = false;
@@ -169,7 +170,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     this.#opening = true;
     this.#setBusy(true);
     this.#status('textStatus', source.kind === 'corpus' ? this.#t.loadingText : '');
-    this.#channel.start({ type: 'open', source, hyper: this.#hyper(), pretrained: this.#mode !== 'train', ...(modelFile ? { modelFile } : {}) });
+    this.#channel.start({ type: 'open', source, hyper: this.#hyper(), pretrained: this.#mode !== 'train', ...(modelFile ? { modelFile } : {}), ...(optimizerState ? { optimizerState } : {}) });
   }
 
   #train(): void {
@@ -295,7 +296,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
       case 'rank':
         return this.#showRanking(e);
       case 'exported':
-        this.#exports.get(e.id)?.(e.file);
+        this.#exports.get(e.id)?.({ file: e.file, optimizerState: e.optimizerState });
         this.#exports.delete(e.id);
         return;
       case 'error':
@@ -574,7 +575,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
 
   // ---------- saving and files ----------
 
-  #export(): Promise<string | null> {
+  #export(): Promise<Exported | null> {
     const id = ++this.#request;
     return new Promise((resolve) => {
       this.#exports.set(id, resolve);
@@ -584,12 +585,13 @@ export class StudioElement extends WidgetElement<StudioSchema> {
 
   async #saveRun(automatic = false): Promise<void> {
     if (!this.#info || this.#mode !== 'full') return;
-    const file = await this.#export();
-    if (!file) return;
+    const exported = await this.#export();
+    if (!exported) return;
+    const { file, optimizerState } = exported;
     const corpus = this.#s.corpus;
     const val = [...this.#history].reverse().find((p) => p.validationBits !== undefined)?.validationBits;
     try {
-      await saveRun({ id: this.#runId, savedAt: Date.now(), corpus, steps: this.#info.steps, file, ...(corpus === 'own' ? { text: this.#ownText } : {}), ...(val !== undefined ? { validationBits: val } : {}) });
+      await saveRun({ id: this.#runId, savedAt: Date.now(), corpus, steps: this.#info.steps, file, optimizerState, ...(corpus === 'own' ? { text: this.#ownText } : {}), ...(val !== undefined ? { validationBits: val } : {}) });
       if (!automatic) this.#status('saveStatus', this.#t.saved);
     } catch (error) {
       this.#status('saveStatus', error instanceof StorageProblem && error.quota ? this.#t.quota : this.#t.storageFailed(messageOf(error)));
@@ -648,7 +650,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     }
     this.#showOwnPanel();
     this.#runId = run.id;
-    this.#open(run.file);
+    this.#open(run.file, run.optimizerState as OptimizerState | undefined);
   }
 
   async #delete(id: string): Promise<void> {
@@ -661,8 +663,8 @@ export class StudioElement extends WidgetElement<StudioSchema> {
   }
 
   async #download(): Promise<void> {
-    const file = await this.#export();
-    if (file) offer(new Blob([file], { type: 'application/json' }), 'cell-state-model.json');
+    const exported = await this.#export();
+    if (exported) offer(new Blob([exported.file], { type: 'application/json' }), 'cell-state-model.json');
   }
 
   async #loadFile(): Promise<void> {
@@ -676,15 +678,15 @@ export class StudioElement extends WidgetElement<StudioSchema> {
   }
 
   async #pytorch(): Promise<void> {
-    const file = await this.#export();
-    if (!file || !this.#info) return;
+    const exported = await this.#export();
+    if (!exported || !this.#info) return;
     const corpusText = await this.#corpusText();
     if (corpusText === null) return;
     const encode = (s: string) => new TextEncoder().encode(s);
     const script = pytorchScript({ hyper: this.#info.hyper, corpusFileName: 'corpus.txt', modelFileName: 'model.json' });
     const bytes = zipBytes([
       { name: 'continue_training.py', data: encode(script) },
-      { name: 'model.json', data: encode(file) },
+      { name: 'model.json', data: encode(exported.file) },
       { name: 'corpus.txt', data: encode(corpusText) },
     ]);
     offer(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'cell-state-pytorch.zip');
@@ -705,6 +707,11 @@ export class StudioElement extends WidgetElement<StudioSchema> {
       return null;
     }
   }
+}
+
+interface Exported {
+  file: string;
+  optimizerState: OptimizerState;
 }
 
 /** Offers a file to the reader as a download. */

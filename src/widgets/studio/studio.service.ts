@@ -7,7 +7,7 @@
  * a progress event at most every PROGRESS_MS, the validation loss every VALIDATION_MS of training and when
  * training pauses, and a fresh sample every SAMPLE_MS.
  */
-import { Rng } from '../../engine/index.ts';
+import { Rng, type OptimizerState } from '../../engine/index.ts';
 import { defineService, yieldToEvents, type Run } from '../runtime/service.ts';
 import { checkCorpusText } from '../../studio/corpus.ts';
 import { generate, generateString } from '../../studio/generate.ts';
@@ -90,7 +90,7 @@ async function open(command: Extract<StudioCommand, { type: 'open' }>, run: Stud
   studio.text = text;
   if (command.modelFile) {
     try {
-      return replace(bundleTrainer(text, parseModelFile(command.modelFile)), 'saved', run);
+      return replace(bundleTrainer(text, parseModelFile(command.modelFile), command.optimizerState), 'saved', run);
     } catch (error) {
       run.emit({ type: 'error', scope: 'load-model', message: messageOf(error) });
     }
@@ -128,8 +128,15 @@ function newTrainer(text: string, hyper: StudioHyper): StudioTrainer {
   return new StudioTrainer({ text, hyper });
 }
 
-function bundleTrainer(text: string, bundle: StudioModelBundle): StudioTrainer {
-  return new StudioTrainer({ text, hyper: bundle.hyper, vocab: bundle.vocab, model: bundle.model, lossHistory: bundle.lossHistory });
+function bundleTrainer(text: string, bundle: StudioModelBundle, optimizerState?: OptimizerState): StudioTrainer {
+  const options = { text, hyper: bundle.hyper, vocab: bundle.vocab, model: bundle.model, lossHistory: bundle.lossHistory };
+  try {
+    return new StudioTrainer({ ...options, ...(optimizerState ? { optimizerState } : {}) });
+  } catch (error) {
+    // Moments that do not fit (another optimizer) are dropped: the weights alone still resume the run.
+    if (!optimizerState) throw error;
+    return new StudioTrainer(options);
+  }
 }
 
 /** Makes `trainer` the studio's model and tells the page everything about it, validation loss included. */
@@ -321,7 +328,7 @@ function exportModel(id: number, run: StudioRun): void {
   const trainer = studio.trainer;
   if (!trainer) return run.emit({ type: 'error', scope: 'export', id, message: 'no model is loaded yet' });
   const file = serializeModel({ model: trainer.model, vocab: trainer.vocab, hyper: trainer.hyper, lossHistory: trainer.lossHistory });
-  run.emit({ type: 'exported', id, file });
+  run.emit({ type: 'exported', id, file, optimizerState: trainer.optimizer.stateDict() });
 }
 
 /** A model file from the reader: checked in full first, so a bad file leaves the current model as it was. */
