@@ -49,7 +49,7 @@ test('training for a few seconds brings the validation loss down, and the chart 
 	await studio.getByRole('button', { name: 'Train', exact: true }).click();
 	await expect(studio.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
 	// The untrained model's validation loss is the first reading (near log2 V).
-	await expect(studio.locator('[data-model-line]')).toContainText('Untrained model');
+	await expect(studio.locator('[data-model-line]')).toContainText('New model');
 	// The untrained model's own validation loss arrives first (near log2 V, far above what training reaches).
 	await expect.poll(() => number(studio, 'Validation loss (bits per character)'), { timeout: 60_000 }).toBeGreaterThan(5);
 	const before = await number(studio, 'Validation loss (bits per character)');
@@ -253,6 +253,11 @@ test('the cell inspector colours the text by a unit and Find units ranks them', 
 	await expect(studio.getByLabel('Unit', { exact: true })).toHaveValue(unit);
 	await expect(studio.locator('[data-inspect-description]')).toContainText(`Unit ${unit}`);
 	await expect(view.locator('span')).toHaveCount(Array.from('He said "yes" and (then) left.\nShe said "no".').length);
+	// A feature that never changes in the text: no ranking, a sentence that says why.
+	await studio.getByRole('textbox', { name: 'Text for the inspector' }).fill('no quotation marks here at all');
+	await studio.getByRole('button', { name: 'Find units', exact: true }).click();
+	await expect(studio.locator('[data-ranked]')).toContainText('never changes in this text');
+	await expect(picks).toHaveCount(0);
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -263,6 +268,7 @@ for (const theme of ['light', 'dark'] as const) {
 		await expect(output(studio, 'Training steps')).toHaveText('1', { timeout: 30_000 });
 		await generated(studio, 80);
 		await studio.getByRole('region', { name: 'Generated text' }).locator('button').nth(3).click();
+		await studio.getByRole('combobox', { name: 'Feature', exact: true }).selectOption('after-space');
 		await studio.getByRole('button', { name: 'Find units', exact: true }).click();
 		await expect(studio.locator('[data-ranked-list] button')).not.toHaveCount(0);
 		const axe = await new AxeBuilder({ page }).include('text-studio').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -80,9 +80,11 @@ const EN = {
     `The last 10 % of the text (${formatCount(held, 'en')} characters) is held out: never trained on, only predicted. ` +
     (sampled ? `The validation loss is the mean over its first ${formatCount(used, 'en')} characters, read in 16 streams.` : 'The validation loss is the mean over all of it.'),
   modelLine: (source: ModelSource, i: { layers: number; hidden: number; parameters: number; vocabSize: number; steps: number; unknownChars: number }) =>
-    `${{ pretrained: 'Pretrained model', fresh: 'Untrained model', file: 'Model from your file', saved: 'Saved run' }[source]}` +
-    `${source === 'fresh' && i.steps > 0 ? ' (training)' : ''}: ${i.layers} × ${i.hidden} LSTM units, ${formatCount(i.parameters, 'en')} parameters, ` +
-    `a vocabulary of ${formatCount(i.vocabSize, 'en')} characters${i.unknownChars > 0 ? ` (${formatCount(i.unknownChars, 'en')} rare characters of the text read as �)` : ''}, ${formatCount(i.steps, 'en')} steps so far.` +
+    `${{ pretrained: 'Pretrained model', fresh: 'New model', file: 'Model from your file', saved: 'Saved run' }[source]}: ` +
+    `${i.layers} ${i.layers === 1 ? 'layer' : 'layers'} of ${i.hidden} LSTM units, ${formatCount(i.parameters, 'en')} parameters, ` +
+    `a vocabulary of ${formatCount(i.vocabSize, 'en')} characters` +
+    (i.unknownChars > 0 ? ` (${formatCount(i.unknownChars, 'en')} ${i.unknownChars === 1 ? 'occurrence' : 'occurrences'} of rare characters read as �)` : '') +
+    `, trained for ${formatCount(i.steps, 'en')} ${i.steps === 1 ? 'step' : 'steps'}.` +
     (source === 'pretrained' ? ' Generate with it now; Train starts a fresh model with the settings below, so you can watch noise turn into words.' : ''),
   baseline: (bits: number) => `A model that knows only how often each character occurs scores ${formatBits(bits)} bits per character on the held-out text.`,
   chartLabel: 'Loss chart: training and validation loss in bits per character against training steps',
@@ -135,6 +137,7 @@ const EN = {
   findUnits: 'Find units',
   ranked: (feature: string) => `Units whose value follows “${feature}” most closely (Pearson r over the text); pick one:`,
   rankItem: (unit: number, r: number) => `Unit ${unit} (r = ${r.toFixed(2)})`,
+  rankedNone: (feature: string) => `“${feature}” never changes in this text, so no unit can follow it. Choose another feature, or paste a text where it does change.`,
   inspectNothing: 'Generate a text or paste one, then the inspector colours each character by the chosen unit.',
   inspectLabel: 'Text coloured by the chosen unit',
   inspectDescribe: (unit: number, cell: 'c' | 'h', n: number, min: number, max: number) =>
@@ -204,9 +207,9 @@ const ZH: StudioText = {
     `文本的最后 10 %（${formatCount(held, 'zh-cn')} 个字符）被留出：从不用来训练，只用来预测。` +
     (sampled ? `验证损失是其中前 ${formatCount(used, 'zh-cn')} 个字符的平均值，分 16 路读入。` : '验证损失是全部留出文本的平均值。'),
   modelLine: (source, i) =>
-    `${{ pretrained: '预训练模型', fresh: '未训练的模型', file: '来自你的文件的模型', saved: '已保存的训练' }[source]}` +
-    `${source === 'fresh' && i.steps > 0 ? '（训练中）' : ''}：${i.layers} × ${i.hidden} 个 LSTM 单元，${formatCount(i.parameters, 'zh-cn')} 个参数，` +
-    `词表 ${formatCount(i.vocabSize, 'zh-cn')} 个字符${i.unknownChars > 0 ? `（文本中 ${formatCount(i.unknownChars, 'zh-cn')} 个罕见字符按 � 读入）` : ''}，已训练 ${formatCount(i.steps, 'zh-cn')} 步。` +
+    `${{ pretrained: '预训练模型', fresh: '新模型', file: '来自你的文件的模型', saved: '已保存的训练' }[source]}：` +
+    `${i.layers} 层，每层 ${i.hidden} 个 LSTM 单元，${formatCount(i.parameters, 'zh-cn')} 个参数，` +
+    `词表 ${formatCount(i.vocabSize, 'zh-cn')} 个字符${i.unknownChars > 0 ? `（文本中罕见字符出现 ${formatCount(i.unknownChars, 'zh-cn')} 次，按 � 读入）` : ''}，已训练 ${formatCount(i.steps, 'zh-cn')} 步。` +
     (source === 'pretrained' ? '现在就可以用它生成；点“训练”会按下面的设置从头训练一个新模型，你可以看着噪声慢慢变成文字。' : ''),
   baseline: (bits) => `只知道每个字符出现频率的模型，在留出文本上是 ${formatBits(bits)} 比特/字符。`,
   chartLabel: '损失曲线：训练损失和验证损失（比特/字符）随训练步数的变化',
@@ -258,6 +261,7 @@ const ZH: StudioText = {
   findUnits: '查找单元',
   ranked: (feature) => `数值最贴合“${feature}”的单元（整段文本上的皮尔逊 r）；选一个：`,
   rankItem: (unit, r) => `单元 ${unit}（r = ${r.toFixed(2)}）`,
+  rankedNone: (feature) => `在这段文本里“${feature}”从不变化，所以没有单元能跟随它。请换一个特征，或粘贴一段它会变化的文本。`,
   inspectNothing: '先生成或粘贴一段文本，检查器就会按所选单元给每个字符上色。',
   inspectLabel: '按所选单元上色的文本',
   inspectDescribe: (unit, cell, n, min, max) =>

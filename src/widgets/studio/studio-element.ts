@@ -252,6 +252,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
         this.#set('steps', formatCount(e.steps, this.pageLang));
         this.#set('elapsed', formatDuration(e.elapsedMs));
         if (this.#info) this.#info.steps = e.steps;
+        this.#showModelLine();
         return this.#chartSoon();
       case 'validation': {
         const last = this.#history[this.#history.length - 1];
@@ -331,9 +332,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     this.#set('charsPerSecond', '—');
     this.#set('steps', formatCount(info.steps, this.pageLang));
     this.#set('elapsed', formatDuration(0));
-    for (const line of this.querySelectorAll<HTMLElement>('[data-model-line]')) {
-      line.textContent = this.#t.modelLine(info.source, { layers: info.hyper.layers, hidden: info.hyper.hidden, parameters: info.parameters, vocabSize: info.vocabSize, steps: info.steps, unknownChars: info.unknownChars });
-    }
+    this.#showModelLine();
     if (this.#parts.holdout) this.#parts.holdout.textContent = this.#t.holdout(info.heldOutChars, info.validationChars, info.sampled);
     if (this.#parts.baseline) this.#parts.baseline.textContent = this.#t.baseline(info.unigramBits);
     if (this.#parts.refused) this.#parts.refused.hidden = true;
@@ -347,6 +346,13 @@ export class StudioElement extends WidgetElement<StudioSchema> {
       this.#trainAfterOpen = false;
       this.#train();
     }
+  }
+
+  #showModelLine(): void {
+    const info = this.#info;
+    if (!info) return;
+    const line = this.#t.modelLine(info.source, { layers: info.hyper.layers, hidden: info.hyper.hidden, parameters: info.parameters, vocabSize: info.vocabSize, steps: info.steps, unknownChars: info.unknownChars });
+    for (const p of this.querySelectorAll<HTMLElement>('[data-model-line]')) if (p.textContent !== line) p.textContent = line;
   }
 
   #error(e: Extract<StudioEvent, { type: 'error' }>): void {
@@ -558,7 +564,11 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     const { ranked, rankedTitle, rankedList } = this.#parts;
     if (e.id !== this.#rankRequest || !ranked || !rankedList) return;
     ranked.hidden = false;
-    if (rankedTitle) rankedTitle.textContent = this.#t.ranked(this.#t.features[e.feature]);
+    const feature = this.#t.features[e.feature];
+    // A feature that is constant over the text correlates with nothing: say so instead of listing r = 0.
+    const flat = e.units.every(({ r }) => Math.abs(r) < 1e-9);
+    if (rankedTitle) rankedTitle.textContent = flat ? this.#t.rankedNone(feature) : this.#t.ranked(feature);
+    if (flat) return rankedList.replaceChildren();
     rankedList.replaceChildren(
       ...e.units.map(({ unit, r }) => {
         const item = document.createElement('li');
