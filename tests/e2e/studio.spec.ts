@@ -144,6 +144,29 @@ test('a model file loads back, with its settings', async ({ page }) => {
 	await expect(output(studio, 'Training steps')).toHaveText('1');
 });
 
+test('Continue in PyTorch downloads one archive with the script, the model file and the text', async ({ page }) => {
+	const studio = await openStudio(page);
+	const download = page.waitForEvent('download');
+	await studio.getByRole('button', { name: 'Continue in PyTorch', exact: true }).click();
+	const archive = await download;
+	expect(archive.suggestedFilename()).toBe('cell-state-pytorch.zip');
+	const bytes = readFileSync((await archive.path())!);
+	// The central directory at the end lists the entries (stored, not compressed).
+	const names: string[] = [];
+	const end = bytes.length - 22;
+	let at = bytes.readUInt32LE(end + 16);
+	for (let k = 0; k < bytes.readUInt16LE(end + 10); k++) {
+		const length = bytes.readUInt16LE(at + 28);
+		names.push(bytes.subarray(at + 46, at + 46 + length).toString('utf8'));
+		at += 46 + length;
+	}
+	expect(names).toEqual(['continue_training.py', 'model.json', 'corpus.txt']);
+	const text = bytes.toString('utf8');
+	expect(text).toContain('nn.LSTM');
+	expect(text).toContain('"lstm.weight_ih_l0"');
+	await expect(studio.locator('[data-save-status]')).toContainText('continue_training.py');
+});
+
 test('a saved run is listed, resumes where it was, and can be deleted', async ({ page }) => {
 	const studio = await openStudio(page);
 	await studio.getByRole('button', { name: 'Step', exact: true }).click();

@@ -153,7 +153,9 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     }
     const info = CORPORA.find((c) => c.id === corpus)!;
     const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-    return { kind: 'corpus', id: info.id, url: base + info.url, ...(info.checkpointUrl ? { checkpointUrl: base + info.checkpointUrl } : {}) };
+    // The component lists the checkpoints the build has (data-pretrained).
+    const built = (this.dataset.pretrained ?? '').split(' ').includes(info.id);
+    return { kind: 'corpus', id: info.id, url: base + info.url, ...(info.checkpointUrl && built ? { checkpointUrl: base + info.checkpointUrl } : {}) };
   }
 
   /** A new run in the worker: the chosen text with its pretrained model (or a saved model file, or a fresh one). */
