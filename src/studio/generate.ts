@@ -2,7 +2,8 @@
  * Writing text with a trained model (chapter 5.4): read the start text, then sample one character at a time.
  * An iterator, so the widget can stream characters as they come and stop whenever the reader asks. The draw
  * is the engine's sampleIndex (temperature, then top-k, then top-p; one rng.next() per character), so the same
- * model, start text, settings and seed always give the same text; temperature 0 is greedy (the argmax).
+ * model, start text, settings and seed always give the same text; temperature 0 is greedy (the argmax). The
+ * unknown symbol (vocab.ts) is never written.
  */
 import { Rng, samplingDistribution, sampleIndex } from '../engine/index.ts';
 import type { StudioModel } from './model.ts';
@@ -32,7 +33,10 @@ export interface GenerateOptions {
 
 export interface GeneratedChar {
   char: string;
-  /** The CANDIDATES most likely next characters under the model itself (temperature 1, before any cut), most likely first. */
+  /**
+   * The CANDIDATES most likely next characters under the model itself (temperature 1, before any cut, the
+   * unknown symbol left out), most likely first.
+   */
   candidates: { char: string; p: number }[];
 }
 
@@ -54,6 +58,8 @@ export function* generate(options: GenerateOptions): Generator<GeneratedChar, vo
   let logits: Float64Array = new Float64Array(0);
   for (const id of prompt) logits = gen.step(id);
   for (let n = 0; n < length; n++) {
+    // The unknown symbol stands for many rare characters; the model may predict it but never writes it.
+    logits[vocab.unknownId] = -Infinity;
     const candidates = topCandidates(samplingDistribution(logits), vocab, CANDIDATES);
     const id = sampleIndex(logits, { ...sampling, rng });
     yield { char: vocab.chars[id], candidates };

@@ -176,7 +176,20 @@ export class StudioTrainer {
    * without a tape; pytorch-script.ts computes exactly the same number.
    */
   validationBits(): number {
-    const bits = evaluateBits(this.model, this.validationIds, this.validationDescription.streams, this.validationDescription.chars / this.validationDescription.streams);
+    const run = this.validationRun();
+    let r = run.next();
+    while (!r.done) r = run.next();
+    return r.value;
+  }
+
+  /**
+   * validationBits in slices, for a worker that must stay responsive: each `next()` reads one chunk of 128
+   * characters of every stream and yields the fraction done; the last returns the bits (and records them).
+   * Do not train between the slices: the result would mix two models.
+   */
+  *validationRun(): Generator<number, number, undefined> {
+    const { streams, chars } = this.validationDescription;
+    const bits = yield* evaluateChunks(this.model, this.validationIds, streams, chars / streams);
     const last = this.lossHistory[this.lossHistory.length - 1];
     if (last && last.step === this.steps) last.validationBits = bits;
     else this.lossHistory.push({ step: this.steps, validationBits: bits });
@@ -221,26 +234,36 @@ export class StudioTrainer {
  * predictions each (stream s reads ids[s·perStream …] and predicts the next character), from a zero state.
  */
 export function evaluateBits(model: StudioModel, ids: Int32Array, streams: number, perStream: number): number {
-  const CHUNK = 128; // characters per forward call; the state carries across chunks, so the result is the same
-  return noGrad(() => {
-    let state: [Tensor, Tensor] | null = null;
-    let nats = 0;
-    for (let t0 = 0; t0 < perStream; t0 += CHUNK) {
-      const T = Math.min(CHUNK, perStream - t0);
-      const inputs = new Int32Array(streams * T);
-      const targets = new Int32Array(streams * T);
-      for (let s = 0; s < streams; s++) {
-        for (let t = 0; t < T; t++) {
-          inputs[s * T + t] = ids[s * perStream + t0 + t];
-          targets[s * T + t] = ids[s * perStream + t0 + t + 1];
-        }
+  const run = evaluateChunks(model, ids, streams, perStream);
+  let r = run.next();
+  while (!r.done) r = run.next();
+  return r.value;
+}
+
+/** Characters of every stream per forward call; the state carries across chunks, so the result is the same. */
+const CHUNK = 128;
+
+/** evaluateBits one chunk at a time: yields the fraction done, returns the bits. */
+function* evaluateChunks(model: StudioModel, ids: Int32Array, streams: number, perStream: number): Generator<number, number, undefined> {
+  let state: [Tensor, Tensor] | null = null;
+  let nats = 0;
+  for (let t0 = 0; t0 < perStream; t0 += CHUNK) {
+    const T = Math.min(CHUNK, perStream - t0);
+    const inputs = new Int32Array(streams * T);
+    const targets = new Int32Array(streams * T);
+    for (let s = 0; s < streams; s++) {
+      for (let t = 0; t < T; t++) {
+        inputs[s * T + t] = ids[s * perStream + t0 + t];
+        targets[s * T + t] = ids[s * perStream + t0 + t + 1];
       }
-      const out = model.forward(inputs, streams, T, state);
-      state = out.state;
-      nats += crossEntropy(out.logits, targets).item() * streams * T;
     }
-    return natsToBits(nats / (streams * perStream));
-  });
+    const prev: [Tensor, Tensor] | null = state;
+    const out: { logits: Tensor; state: [Tensor, Tensor] } = noGrad(() => model.forward(inputs, streams, T, prev));
+    state = out.state;
+    nats += noGrad(() => crossEntropy(out.logits, targets).item()) * streams * T;
+    if (t0 + CHUNK < perStream) yield (t0 + T) / perStream;
+  }
+  return natsToBits(nats / (streams * perStream));
 }
 
 /** The optimizer named in hyper, with PyTorch's defaults apart from the learning rate (SGD: momentum 0.9). */

@@ -4,7 +4,8 @@
  *
  *   en-book    the English chapters (content/en), in reading order, as prose (book-text.ts)
  *   zh-book    the Chinese chapters (content/zh-cn), likewise
- *   zh-poetry  Tang poems from the chinese-poetry package, simplified (zh-poetry.txt, by scripts/extract-poetry.ts)
+ *   zh-poetry  Tang poems from the chinese-poetry package, simplified (zh-poetry.txt, by scripts/extract-poetry.ts),
+ *              without the file's attribution lines
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,9 @@ export function corpusText(id: CorpusInfo['id']): string {
       return bookText(sidebarSlugs(dir).map((slug) => readFileSync(join(dir, `${slug}.mdx`), 'utf8')));
     }
     case 'zh-poetry':
-      return readFileSync(POETRY_FILE, 'utf8');
+      // The file's first lines ('# …') credit the source and its license (README, Studio, says the same);
+      // the corpus is the poems alone, so a model does not learn to write English attribution.
+      return readFileSync(POETRY_FILE, 'utf8').replace(/^(#.*\n)+\n*/, '');
     default:
       throw new Error(`corpusText: id expected en-book, zh-book or zh-poetry, got ${JSON.stringify(id)}`);
   }

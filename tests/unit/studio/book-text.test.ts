@@ -80,6 +80,10 @@ test('the poetry corpus is compact, attributed, simplified and one poem per para
     assert.match(heading, / · /, heading);
     assert.ok(lines.length > 0 && lines.every((l) => /^[\p{Script=Han}，。？！；：、]+$/u.test(l)), poem);
   }
+  // The served corpus is the poems alone: no attribution lines, no Latin letters.
+  const corpus = corpusText('zh-poetry');
+  assert.ok(corpus.startsWith(poems[0].trim().split('\n')[0]));
+  assert.equal(/[A-Za-z#]/.test(corpus), false);
   // Simplified, not traditional: common characters in their mainland forms.
   for (const traditional of ['東', '風', '無', '門', '與', '來', '時']) assert.equal(text.includes(traditional), false, traditional);
   for (const simplified of ['东', '风', '无', '门', '与', '来', '时']) assert.ok(text.includes(simplified), simplified);

@@ -4,6 +4,7 @@ import { argmax } from '../../../src/engine/index.ts';
 import { defaultHyper } from '../../../src/studio/hyper.ts';
 import { StudioTrainer } from '../../../src/studio/trainer.ts';
 import { CANDIDATES, MAX_LENGTH, generate, generateString } from '../../../src/studio/generate.ts';
+import { UNKNOWN } from '../../../src/studio/vocab.ts';
 
 const t = new StudioTrainer({
   text: 'to be or not to be, that is the question. 生存还是毁灭 🙂 '.repeat(30),
@@ -28,6 +29,7 @@ test('temperature 0 is greedy: each character is the argmax after the text so fa
   for (const id of t.vocab.encode('to be')) z = gen.step(id);
   let expected = '';
   for (let k = 0; k < 40; k++) {
+    z[t.vocab.unknownId] = -Infinity; // never written
     const id = argmax(z);
     expected += t.vocab.chars[id];
     z = gen.step(id);
@@ -45,6 +47,19 @@ test('each character comes with the five most likely candidates, most likely fir
   }
   // Greedy always writes the first candidate.
   for (const { char, candidates } of generate({ ...base, temperature: 0, length: 30 })) assert.equal(char, candidates[0].char);
+});
+
+test('the unknown symbol is never written, even by a model that predicts it', () => {
+  // Push the unknown symbol's logit far above every other one.
+  const bias = t.model.fc.bias!.data;
+  const saved = bias[t.vocab.unknownId];
+  bias[t.vocab.unknownId] = 50;
+  try {
+    const out = [...generate({ ...base, length: 50 })];
+    assert.ok(out.every(({ char, candidates }) => char !== UNKNOWN && candidates.every((c) => c.char !== UNKNOWN)));
+  } finally {
+    bias[t.vocab.unknownId] = saved;
+  }
 });
 
 test('it streams: stopping early gives a prefix of the full text', () => {

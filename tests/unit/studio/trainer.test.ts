@@ -123,3 +123,20 @@ test('a step with a non-finite loss is refused: no weight, count or history chan
   assert.equal(t.lossHistory.length, 1);
   assert.deepEqual(t.model.stateDict()['lstm.weight_hh_l0'].data, before);
 });
+
+test('validationRun gives the same number in slices, with the fraction done after each', () => {
+  const text = 'a slow and steady stream of characters. '.repeat(200); // 800 held out: 16 streams of 49
+  const t = new StudioTrainer({ text, hyper: small });
+  for (let k = 0; k < 10; k++) t.step();
+  const fractions: number[] = [];
+  const run = t.validationRun();
+  let r = run.next();
+  for (; !r.done; r = run.next()) fractions.push(r.value);
+  assert.equal(t.validationDescription.chars / t.validationDescription.streams, 49); // one chunk of 128 holds it
+  assert.deepEqual(fractions, []);
+  assert.equal(r.value, t.validationBits());
+  const long = new StudioTrainer({ text: text.repeat(4), hyper: small }); // 3 200 held out: 16 streams of 199
+  const slices = [...(function* () { yield* long.validationRun(); })()];
+  assert.deepEqual(slices, [128 / 199]);
+  assert.equal(long.lossHistory.at(-1)!.validationBits, long.validationBits());
+});
