@@ -19,6 +19,8 @@ import { StudioTrainer, type LossPoint } from '../../studio/trainer.ts';
 import { isStudioCommand, type CandidateChar, type ModelInfo, type ModelSource, type StudioCommand, type StudioEvent, type TextSource } from './protocol.ts';
 
 const PROGRESS_MS = 250;
+/** Longest stretch of validation work between two yields. */
+const SLICE_MS = 50;
 const VALIDATION_MS = 3000;
 const SAMPLE_MS = 4000;
 /** Characters of each sample shown while training. */
@@ -41,6 +43,8 @@ const studio = {
   elapsedMs: 0,
   /** The generation request being answered; another id stops it. */
   generating: -1,
+  /** The validation being read, in slices; training waits for it (a step between slices would mix two models). */
+  validation: Promise.resolve() as Promise<unknown>,
 };
 
 export default defineService<StudioCommand, StudioEvent>({
@@ -151,9 +155,7 @@ function replace(trainer: StudioTrainer, source: ModelSource, run: StudioRun): v
   // (generate, press Train) while the held-out text is read, which takes seconds for a large model.
   const last = trainer.lossHistory[trainer.lossHistory.length - 1];
   if (!last || last.validationBits === undefined || last.step !== trainer.stepCount) {
-    setTimeout(() => {
-      if (studio.trainer === trainer && run.isCurrent() && !hasValidationNow(trainer)) emitValidation(trainer, run);
-    }, 0);
+    void validate(trainer, run);
   }
 }
 
@@ -200,6 +202,8 @@ async function train(run: StudioRun): Promise<void> {
   let trainBits = NaN;
   let validationMs = 0;
   while (studio.running && run.isCurrent() && studio.trainer === trainer) {
+    await studio.validation;
+    if (!studio.running || studio.trainer !== trainer) break;
     const t0 = performance.now();
     const r = trainer.step();
     if (r.ok) {
@@ -227,7 +231,7 @@ async function train(run: StudioRun): Promise<void> {
     }
     // Reading the held-out text costs several steps' time: it takes at most a fifth of the training time.
     if (now - lastValidation >= Math.max(VALIDATION_MS, 4 * validationMs)) {
-      validationMs = emitValidation(trainer, run);
+      validationMs = await validate(trainer, run);
       lastValidation = performance.now();
     }
     if (now - lastSample >= SAMPLE_MS) {
@@ -240,30 +244,51 @@ async function train(run: StudioRun): Promise<void> {
   studio.running = false;
   run.emit({ type: 'progress', steps: trainer.stepCount, trainBits, charsPerSecond, elapsedMs: studio.elapsedMs, points });
   run.emit({ type: 'running', running: false });
-  if (!hasValidationNow(trainer)) emitValidation(trainer, run);
+  if (!hasValidationNow(trainer)) await validate(trainer, run);
 }
 
 async function stepOnce(run: StudioRun): Promise<void> {
   const trainer = studio.trainer;
   if (!trainer || studio.running) return;
+  await studio.validation;
+  if (studio.trainer !== trainer || studio.running) return;
   const t0 = performance.now();
   const r = trainer.step();
   studio.elapsedMs += performance.now() - t0;
   if (!r.ok) run.emit({ type: 'refused', step: r.step, message: r.message ?? 'the loss or a gradient was not a finite number', paused: true });
   const points = r.ok ? [{ step: r.step, trainBits: r.trainBits }] : [];
   run.emit({ type: 'progress', steps: trainer.stepCount, trainBits: r.trainBits, charsPerSecond: 0, elapsedMs: studio.elapsedMs, points });
-  emitValidation(trainer, run);
   emitSample(trainer, run);
+  await validate(trainer, run);
 }
 
-/** Computes, records and reports the validation loss; returns the milliseconds it took. */
-function emitValidation(trainer: StudioTrainer, run: StudioRun): number {
-  const t0 = performance.now();
-  const bits = trainer.validationBits();
-  const ms = performance.now() - t0;
-  if (studio.running) studio.elapsedMs += ms;
-  run.emit({ type: 'validation', step: trainer.stepCount, bits });
-  return ms;
+/**
+ * Reads the held-out text in slices (trainer.validationRun), yielding between them so the heartbeat and
+ * commands get through even when the whole read takes seconds; records and reports the loss. Returns the
+ * milliseconds it took (0 when the model was replaced meanwhile and the reading was dropped).
+ */
+function validate(trainer: StudioTrainer, run: StudioRun): Promise<number> {
+  const reading = studio.validation.then(async () => {
+    if (studio.trainer !== trainer || !run.isCurrent() || hasValidationNow(trainer)) return 0;
+    const t0 = performance.now();
+    const slices = trainer.validationRun();
+    let since = t0;
+    let r = slices.next();
+    while (!r.done) {
+      if (performance.now() - since > SLICE_MS) {
+        await yieldToEvents();
+        if (studio.trainer !== trainer || !run.isCurrent()) return 0;
+        since = performance.now();
+      }
+      r = slices.next();
+    }
+    const ms = performance.now() - t0;
+    if (studio.running) studio.elapsedMs += ms;
+    run.emit({ type: 'validation', step: trainer.stepCount, bits: r.value });
+    return ms;
+  });
+  studio.validation = reading.catch(() => undefined);
+  return reading;
 }
 
 /** A sample from a line start at τ = 0.8, seeded by the step, so the same run shows the same samples. */
