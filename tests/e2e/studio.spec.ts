@@ -291,7 +291,8 @@ for (const theme of ['light', 'dark'] as const) {
 		await expect(output(studio, 'Training steps')).toHaveText('1', { timeout: 30_000 });
 		await generated(studio, 80);
 		await studio.getByRole('region', { name: 'Generated text' }).locator('button').nth(3).click();
-		await studio.getByRole('combobox', { name: 'Feature', exact: true }).selectOption('after-space');
+		await studio.getByRole('combobox', { name: 'Text to inspect' }).selectOption('own');
+		await studio.getByRole('textbox', { name: 'Text for the inspector' }).fill('He said "yes" and (then) left.');
 		await studio.getByRole('button', { name: 'Find units', exact: true }).click();
 		await expect(studio.locator('[data-ranked-list] button')).not.toHaveCount(0);
 		const axe = await new AxeBuilder({ page }).include('text-studio').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
