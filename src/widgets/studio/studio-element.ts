@@ -61,6 +61,8 @@ export class StudioElement extends WidgetElement<StudioSchema> {
   #runId = '';
   #ownText = '';
   #ownDirty = false;
+  /** True once the current model has trained in this page (so "Paused." means something). */
+  #trainedHere = false;
 
   /** The state with every field of the full studio (a compact embed's missing fields at their defaults). */
   get #s(): StudioState {
@@ -309,6 +311,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
 
   #model(info: ModelInfo): void {
     this.#info = info;
+    this.#trainedHere = false;
     this.#opening = false;
     this.#running = false;
     this.#history = info.history.map((p) => ({ ...p }));
@@ -417,7 +420,8 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     for (const key of [...HYPER_KEYS, 'corpus'] as const) this.fields[key]?.setDisabled(running);
     if (this.#parts.ownText) (this.#parts.ownText as HTMLTextAreaElement).readOnly = running;
     if (this.#parts.upload) (this.#parts.upload as HTMLInputElement).disabled = running;
-    this.#status('trainStatus', running ? this.#t.running : this.#info && this.#info.steps > 0 ? this.#t.idle : '');
+    if (running) this.#trainedHere = true;
+    this.#status('trainStatus', running ? this.#t.running : this.#trainedHere ? this.#t.idle : '');
   }
 
   #chartSoon(): void {
