@@ -13,6 +13,7 @@ import cellExplorer from './cell-explorer/declaration.ts';
 import cellDiagram from './cell-diagram/declaration.ts';
 import unrolledChain from './unrolled-chain/declaration.ts';
 import equationView from './equation-view/declaration.ts';
+import studio, { generateEmbed as studioGenerate, trainEmbed as studioTrain } from './studio/declaration.ts';
 
 export const WIDGETS: readonly WidgetDeclaration[] = [
 	activationExplorer,
@@ -24,4 +25,7 @@ export const WIDGETS: readonly WidgetDeclaration[] = [
 	cellDiagram,
 	unrolledChain,
 	equationView,
+	studio,
+	studioGenerate,
+	studioTrain,
 ];

@@ -19,6 +19,8 @@ const DRAWN: Record<string, string> = {
 	'unrolled-chain': 'svg.uc-svg',
 	'equation-view': '[data-part] .katex',
 	'sequence-stepper': '.ss-line svg.cs-plot',
+	// The generate embed has no chart: its generated-text region is what it shows.
+	'studio-generate': '[data-generated]',
 };
 
 export function drawnSelector(tag: string): string {
