@@ -13,7 +13,7 @@ test('each stage lights exactly the wires of its equations', () => {
 });
 
 test('the stage control cycles through all five stages in the chapter’s order', () => {
-	const seen = [STAGES[0]];
+	const seen: (typeof STAGES)[number][] = [STAGES[0]];
 	for (let k = 1; k < STAGES.length; k++) seen.push(nextStage(seen[k - 1]));
 	assert.deepEqual(seen, ['all', 'forget', 'input', 'update', 'output']);
 	assert.equal(nextStage('output'), 'all');
