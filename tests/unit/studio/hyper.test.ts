@@ -11,7 +11,7 @@ test('the defaults pass their own check and survive the URL round trip', () => {
   assert.equal(search, '?studio.hidden=64&studio.lr=0.0005&studio.optimizer=rmsprop');
   assert.deepEqual(readState(STUDIO_HYPER_SCHEMA, 'studio', search), changed);
   assert.equal(writeState(STUDIO_HYPER_SCHEMA, 'studio', d, ''), '');
-  assert.equal(readState(STUDIO_HYPER_SCHEMA, 'studio', '?studio.layers=4').layers, d.layers); // out of range: default
+  assert.equal(readState(STUDIO_HYPER_SCHEMA, 'studio', '?studio.layers=4').layers, 3); // out of range: the nearest bound
 });
 
 test('checkHyper names the key, the range and the value', () => {
