@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { pageWith } from './site.ts';
-import { WIDGET_TAGS } from './widget-inventory.ts';
+import { WIDGET_TAGS, drawnSelector } from './widget-inventory.ts';
 const SIZES = [
 	{ name: 'projector at 200 % zoom', width: 640, height: 400 },
 	{ name: 'phone', width: 375, height: 700 },
@@ -22,7 +22,7 @@ for (const size of SIZES) {
 			await widget.scrollIntoViewIfNeeded();
 			await expect(page.locator(`${tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
 			// Charts and equations arrive a few frames after the element is ready.
-			await expect(widget.locator('svg, .katex').first()).toBeAttached({ timeout: 30_000 });
+			await expect(widget.locator(drawnSelector(tag)).first()).toBeAttached({ timeout: 30_000 });
 			await page.waitForTimeout(300);
 			const outside = await widget.evaluate((el) => {
 				const figure = el.closest('figure')!;
