@@ -54,6 +54,8 @@ export function checkAnswer(check: ExerciseCheck, answer: string | number | null
 			? 'correct'
 			: 'incorrect';
 	}
+	// Code exercises are checked in the cell worker (src/widgets/notebook/hidden-tests.ts).
+	if (check.type === 'code') return 'invalid';
 	if (answer === null || answer === '') return 'invalid';
 	const index = typeof answer === 'number' ? answer : Number(answer);
 	if (!Number.isInteger(index) || index < 0 || index >= check.options.length) return 'invalid';

@@ -108,3 +108,34 @@ test.describe('code cells', () => {
 		expect(requested.filter((url) => /code-cell|editor|cell\.worker|codemirror/i.test(url))).toEqual([]);
 	});
 });
+
+test.describe('exercises', () => {
+	test('a code exercise passes with the solution and fails with a broken one, naming the case', async ({ page }) => {
+		await page.goto('/en/02-core-concepts/');
+		const exercise = page.locator('#ex-2-6');
+		const cell = exercise.getByRole('region', { name: 'Code cell: Exercise 6' });
+		await cell.scrollIntoViewIfNeeded();
+		await setCode(cell, 'function sigmoid(z: number) { return Math.tanh(z); }');
+		await exercise.getByRole('button', { name: 'Check' }).click();
+		await expect(exercise.locator('output.exercise-feedback')).toHaveText('sigmoid(0) should be 0.5, got 0.');
+		await setCode(cell, 'function sigmoid(z: number) { return 1 / (1 + Math.exp(-z)); }');
+		await exercise.getByRole('button', { name: 'Check' }).click();
+		await expect(exercise.locator('output.exercise-feedback')).toHaveText('All 4 tests pass.');
+		await exercise.getByRole('button', { name: 'Start over' }).click();
+		await expect(exercise.locator('output.exercise-feedback')).toHaveText('');
+		await expect(cell.getByRole('textbox', { name: /^Code of / })).toContainText('your code');
+	});
+
+	test('a numeric exercise states its precision, accepts an exact form and rejects a wrong answer', async ({ page }) => {
+		await page.goto('/en/04-math/');
+		const exercise = page.locator('#ex-4-1');
+		await expect(exercise).toContainText('Within ±0.001');
+		const input = exercise.getByRole('textbox', { name: 'Your answer' });
+		await input.fill('0.5');
+		await exercise.getByRole('button', { name: 'Check' }).click();
+		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'incorrect');
+		await input.fill('1/(1+e^0.6)');
+		await exercise.getByRole('button', { name: 'Check' }).click();
+		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'correct');
+	});
+});
