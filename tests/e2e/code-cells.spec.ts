@@ -139,3 +139,16 @@ test.describe('exercises', () => {
 		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'correct');
 	});
 });
+
+test('exercise progress survives a reload, shows in the sidebar, and resets', async ({ page }) => {
+	await page.goto('/en/04-math/');
+	const exercise = page.locator('#ex-4-1');
+	await exercise.getByRole('textbox', { name: 'Your answer' }).fill('0.354');
+	await exercise.getByRole('button', { name: 'Check' }).click();
+	await expect(page.getByText(/Solved 1 of \d exercises/)).toBeVisible();
+	await page.reload();
+	await expect(page.getByText(/Solved 1 of \d exercises/)).toBeVisible();
+	await expect(page.locator('nav.sidebar a[href$="/04-math/"] .exercise-badge')).toHaveText(/1\/\d/);
+	await page.getByRole('button', { name: 'Reset progress' }).click();
+	await expect(page.getByText(/Solved 0 of \d exercises/)).toBeVisible();
+});
