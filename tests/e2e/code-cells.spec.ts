@@ -102,7 +102,8 @@ test.describe('code cells', () => {
 	test('no editor chunk is requested on a page without cells', async ({ page }) => {
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(request.url()));
-		await page.goto('/en/04-math/');
+		await page.goto('/en/06-applications/');
+		await expect(page.locator('code-cell')).toHaveCount(0);
 		await page.mouse.wheel(0, 100000);
 		await page.waitForTimeout(1500);
 		expect(requested.filter((url) => /code-cell|editor|cell\.worker|codemirror/i.test(url))).toEqual([]);

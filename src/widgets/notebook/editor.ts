@@ -6,6 +6,7 @@ import { EditorView, basicSetup } from 'codemirror';
 import { keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
 import { javascript } from '@codemirror/lang-javascript';
+import { cellHighlighting } from './editor-theme.ts';
 
 export interface CellEditor {
 	getCode(): string;
@@ -20,6 +21,7 @@ export function createEditor(host: HTMLElement, code: string, label: string, hoo
 		extensions: [
 			basicSetup,
 			javascript({ typescript: true }),
+			cellHighlighting,
 			Prec.highest(keymap.of([{ key: 'Shift-Enter', run: () => (hooks.run(), true) }])),
 			EditorView.contentAttributes.of({ 'aria-label': label }),
 			EditorView.updateListener.of((update) => {
