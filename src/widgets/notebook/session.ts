@@ -15,9 +15,12 @@ export interface CellClient {
 	onReset(why: 'stop' | 'timeLimit' | null, again: string[]): void;
 }
 
+/** A command without its run number (the session assigns it). */
+export type CellRequest = CellCommand extends infer C ? (C extends CellCommand ? Omit<C, 'run'> : never) : never;
+
 interface Job {
 	client: CellClient;
-	command: Omit<CellCommand, 'run'>;
+	command: CellRequest;
 	timeLimitMs: number;
 	resolve: (ok: boolean) => void;
 }
@@ -83,7 +86,7 @@ function end(why: 'stop' | 'timeLimit'): void {
 }
 
 /** Queues a command for the worker; resolves with whether it finished without an error. */
-export function submit(client: CellClient, command: Omit<CellCommand, 'run'>, timeLimitMs: number): Promise<boolean> {
+export function submit(client: CellClient, command: CellRequest, timeLimitMs: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		queue.push({ client, command, timeLimitMs, resolve });
 		pump();

@@ -3,7 +3,7 @@
  * the cells so that they read like the article's listings.
  */
 export { makeFirstDigitTask, type DigitTask } from '../../examples/first-digit-task.ts';
-import { noGrad, zeros, type Module, type Tensor } from '../../engine/index.ts';
+import { noGrad, zeros, type Module, type Rng, type Tensor } from '../../engine/index.ts';
 
 /** Gathers samples `idx` of a task into a batch: inputs [B, T, 10], labels [B] (a DataLoader's batch). */
 export function batch(data: { x: Tensor; labels: Int32Array }, idx: number[]) {
@@ -28,7 +28,7 @@ export function accuracy(model: Module & { forward(x: Tensor): Tensor }, x: Tens
 }
 
 /** 0, 1, …, n − 1 in a new order from `rng` (DataLoader's shuffle=True). */
-export function shuffled(n: number, rng: { shuffle<T>(items: T[]): T[] | void }): number[] {
+export function shuffled(n: number, rng: Rng): number[] {
 	const order = Array.from({ length: n }, (_, i) => i);
 	rng.shuffle(order);
 	return order;
