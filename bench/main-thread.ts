@@ -3,15 +3,19 @@
  *
  * How long the page's main thread is blocked while each widget loads and while a reader uses it. Opens the
  * built site (dist/, from `npm run build`) in Chromium, one fresh page per scenario, brings the widget on
- * screen, waits until it is live, then drives it by role and label as a reader would. The Long Tasks API
+ * screen, waits until it is live, then drives it by role and label as a reader would. Every widget of the
+ * registry is measured (tests/e2e/widget-inventory.ts), with its scenarios from main-thread-scenarios.ts or,
+ * without any, the default one: on screen, then left alone for a few seconds. The Long Tasks API
  * reports every main-thread task over 50 ms; the table prints, per scenario and phase, how many there were
  * and the longest, against the 50 ms budget the widgets are held to. Timing depends on the machine and its
  * load, so this is a measurement to read, not a test that passes or fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { WIDGET_TAGS } from '../tests/e2e/widget-inventory.ts';
+import { SCENARIOS, type Scenario } from './main-thread-scenarios.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const PORT = Number(process.env.PREVIEW_PORT ?? 4392);
@@ -19,114 +23,27 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const BUDGET_MS = 50;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
-interface Scenario {
-	id: string;
-	url: string;
-	/** The widget's custom element; it gets data-ready when live. */
-	tag: string;
-	/** Waits until the widget shows its first result, after data-ready. */
-	settled?: (page: Page) => Promise<void>;
-	/** What a reader does with it; `seconds` bounds the training scenarios. */
-	drive: (page: Page, seconds: number) => Promise<void>;
-}
+/** A scenario to run: its widget's tag and the page it opens. */
+type Planned = Scenario & { tag: string; url: string };
 
-async function pressRepeatedly(page: Page, key: string, times: number, gapMs = 40): Promise<void> {
-	for (let k = 0; k < times; k++) {
-		await page.keyboard.press(key);
-		await page.waitForTimeout(gapMs);
+/** The first English page of the built site that uses `<tag>`, e.g. /en/01-background/. */
+function firstPageWith(tag: string): string {
+	const en = join(ROOT, 'dist/en');
+	for (const dir of readdirSync(en).sort()) {
+		const file = join(en, dir, 'index.html');
+		if (existsSync(file) && readFileSync(file, 'utf8').includes(`<${tag}`)) return `/en/${dir}/`;
 	}
+	throw new Error(`bench:main-thread: no English page uses <${tag}>`);
 }
 
-const SCENARIOS: Scenario[] = [
-	{
-		id: 'activation',
-		url: '/en/02-core-concepts/',
-		tag: 'activation-explorer',
-		drive: async (page) => {
-			await page.getByRole('slider', { name: 'Input z' }).focus();
-			await pressRepeatedly(page, 'ArrowRight', 40);
-		},
-	},
-	{
-		id: 'stepper-latch',
-		url: '/en/02-core-concepts/',
-		tag: 'sequence-stepper',
-		settled: (page) => page.locator('sequence-stepper').getByRole('status', { name: 't', exact: true }).waitFor(),
-		drive: async (page) => {
-			const stepper = page.locator('sequence-stepper');
-			await stepper.getByRole('combobox', { name: 'Speed (steps per second)' }).selectOption('4');
-			await stepper.getByRole('button', { name: 'Play' }).click();
-			await page.waitForTimeout(4000);
-			await stepper.getByRole('spinbutton', { name: 'Seed' }).fill('12');
-			await stepper.getByRole('spinbutton', { name: 'Seed' }).press('Enter');
-			await page.waitForTimeout(1000);
-		},
-	},
-	{
-		id: 'stepper-char',
-		url: '/en/03-algorithm/',
-		tag: 'sequence-stepper',
-		settled: (page) => page.locator('sequence-stepper').getByRole('status', { name: 'x_t (character read)' }).waitFor(),
-		drive: async (page) => {
-			const stepper = page.locator('sequence-stepper');
-			const text = 'The forget gate decides what the cell keeps; the input gate decides what it writes. '.repeat(3);
-			await stepper.getByRole('textbox', { name: 'Text to read' }).fill(text.slice(0, 200));
-			await stepper.getByRole('textbox', { name: 'Text to read' }).press('Enter');
-			await page.waitForTimeout(1500);
-			await stepper.getByRole('slider', { name: 'Step t' }).focus();
-			await pressRepeatedly(page, 'ArrowRight', 30);
-			await stepper.getByRole('combobox', { name: 'Units in the heatmaps' }).selectOption({ index: 2 });
-			await page.waitForTimeout(1000);
-		},
-	},
-	{
-		id: 'cell-explorer',
-		url: '/en/03-algorithm/',
-		tag: 'cell-explorer',
-		drive: async (page) => {
-			const cell = page.locator('cell-explorer');
-			await cell.getByRole('button', { name: 'Random weights' }).click();
-			await cell.getByRole('slider', { name: 'x_t[1]' }).focus();
-			await pressRepeatedly(page, 'ArrowRight', 30);
-			await cell.getByRole('button', { name: 'Remember everything' }).click();
-			await page.waitForTimeout(500);
-		},
-	},
-	{
-		id: 'gradient-lab',
-		url: '/en/01-background/',
-		tag: 'gradient-lab',
-		drive: async (page) => {
-			const lab = page.locator('gradient-lab');
-			await lab.getByRole('spinbutton', { name: 'Sequence length T (typed)' }).fill('200');
-			await lab.getByRole('spinbutton', { name: 'Sequence length T (typed)' }).press('Enter');
-			await page.waitForTimeout(1500);
-			await lab.getByRole('slider', { name: 'Recurrent weight scale s' }).focus();
-			await pressRepeatedly(page, 'ArrowRight', 15, 100);
-			await lab.getByRole('checkbox', { name: 'Clip the gradient norm' }).click();
-			await page.waitForTimeout(1500);
-		},
-	},
-	{
-		id: 'memory-race',
-		url: '/en/01-background/',
-		tag: 'memory-race',
-		drive: async (page, seconds) => {
-			await page.locator('memory-race').getByRole('button', { name: 'Start training' }).click();
-			await page.waitForTimeout(seconds * 1000);
-			await page.locator('memory-race').getByRole('button', { name: 'Pause' }).click();
-		},
-	},
-	{
-		id: 'gate-ablation',
-		url: '/en/08-summary/',
-		tag: 'gate-ablation',
-		drive: async (page, seconds) => {
-			await page.locator('gate-ablation').getByRole('button', { name: 'Start training' }).click();
-			await page.waitForTimeout(seconds * 1000);
-		},
-	},
-];
+/** Left alone once live: what a widget without a scenario of its own is measured by. */
+const DEFAULT_DRIVE: Scenario['drive'] = (page) => page.waitForTimeout(3000);
+
+function plan(): Planned[] {
+	return WIDGET_TAGS.flatMap((tag) =>
+		(SCENARIOS[tag] ?? [{ id: tag, drive: DEFAULT_DRIVE }]).map((s) => ({ ...s, tag, url: s.url ?? firstPageWith(tag) })),
+	);
+}
 
 interface Phase {
 	count: number;
@@ -134,7 +51,7 @@ interface Phase {
 	total: number;
 }
 
-async function measure(page: Page, scenario: Scenario, seconds: number): Promise<{ load: Phase; use: Phase; loadMs: number }> {
+async function measure(page: Page, scenario: Planned, seconds: number): Promise<{ load: Phase; use: Phase; loadMs: number }> {
 	await page.addInitScript(() => {
 		const tasks: { start: number; duration: number }[] = [];
 		(globalThis as unknown as { longTasks: typeof tasks }).longTasks = tasks;
@@ -165,7 +82,7 @@ async function measure(page: Page, scenario: Scenario, seconds: number): Promise
 	return { load: phase(t0, t2), use: phase(t2, t3), loadMs: t1 - t0 };
 }
 
-function parseArgs(argv: string[]): { only: Set<string> | null; seconds: number } {
+function parseArgs(argv: string[], scenarios: readonly Planned[]): { only: Set<string> | null; seconds: number } {
 	let only: Set<string> | null = null;
 	let seconds = 15;
 	for (let i = 0; i < argv.length; i++) {
@@ -174,11 +91,11 @@ function parseArgs(argv: string[]): { only: Set<string> | null; seconds: number 
 		if (a.startsWith('--only')) only = new Set(value().split(',').map((s) => s.trim()));
 		else if (a.startsWith('--seconds')) seconds = Number(value());
 		else if (a === '--help' || a === '-h') {
-			console.log(`npm run bench:main-thread -- [--only ${SCENARIOS.map((s) => s.id).join(',')}] [--seconds N]`);
+			console.log(`npm run bench:main-thread -- [--only ${scenarios.map((s) => s.id).join(',')}] [--seconds N]`);
 			process.exit(0);
 		} else throw new Error(`bench:main-thread: unknown option ${a} (try --help)`);
 	}
-	for (const id of only ?? []) if (!SCENARIOS.some((s) => s.id === id)) throw new Error(`bench:main-thread: --only ${id}: no such scenario`);
+	for (const id of only ?? []) if (!scenarios.some((s) => s.id === id)) throw new Error(`bench:main-thread: --only ${id}: no such scenario`);
 	if (!(seconds > 0)) throw new Error('bench:main-thread: --seconds must be positive');
 	return { only, seconds };
 }
@@ -203,8 +120,9 @@ async function startPreview(): Promise<ChildProcess> {
 }
 
 async function main(): Promise<void> {
-	const { only, seconds } = parseArgs(process.argv.slice(2));
 	if (!existsSync(join(ROOT, 'dist/en/index.html'))) throw new Error('bench:main-thread: dist/ is missing; run `npm run build` first');
+	const scenarios = plan();
+	const { only, seconds } = parseArgs(process.argv.slice(2), scenarios);
 	const server = await startPreview();
 	const browser = await chromium.launch({
 		executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
@@ -216,7 +134,7 @@ async function main(): Promise<void> {
 	let within = 0;
 	let ran = 0;
 	try {
-		for (const scenario of SCENARIOS) {
+		for (const scenario of scenarios) {
 			if (only && !only.has(scenario.id)) continue;
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			const page = await context.newPage();

@@ -9,13 +9,12 @@
  */
 import { Rng } from '../src/engine/index.ts';
 import { sampleFromProbs } from './sample.ts';
-import { randomBatch, type Runner } from './tfjs-peer.ts';
-import type { GenerateWorkload, TrainWorkload } from './workloads.ts';
+import { randomBatch, type GenerateWorkload, type Runner, type TrainWorkload } from './workloads.ts';
 
 // The pieces the benchmark needs, looked up by name so that a missing export is reported, not a crash.
 type Api = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const NEEDED: Record<'train' | 'generate', string[]> = {
-  train: ['tensor', 'reshape', 'crossEntropy', 'LSTM', 'Linear', 'Adam'],
+  train: ['tensor', 'reshape', 'crossEntropy', 'LSTM', 'Linear', 'Adam', 'Embedding'],
   generate: ['LSTM', 'Linear'],
 };
 
@@ -29,27 +28,34 @@ export function missingExports(api: Api, kind: 'train' | 'generate'): string[] {
 }
 
 export function oursTrainRunner(api: Api, w: TrainWorkload, seed: number, dtype: 'float32' | 'float64' = 'float32'): Runner {
-  const { tensor, reshape, crossEntropy, LSTM, Linear, Adam } = api;
+  const { tensor, reshape, crossEntropy, LSTM, Linear, Adam, Embedding } = api;
   const rng = new Rng(seed);
   const { ids, targets } = randomBatch(w, rng); // [B, T] row-major, like the tfjs side
   const { batch: B, steps: T, vocab: V, hidden: H } = w;
-  // Time-major [T, B, V] one-hot input and [T·B] targets (the same data as the peer's [B, T, V]).
-  const x = new (dtype === 'float64' ? Float64Array : Float32Array)(T * B * V);
+  // Time-major [T, B] ids (W4's embedding) or [T, B, V] one-hot rows (W1, W2), and [T·B] targets.
+  const idsTM = new Int32Array(T * B);
   const y = new Int32Array(T * B);
   for (let b = 0; b < B; b++) {
     for (let t = 0; t < T; t++) {
-      x[(t * B + b) * V + ids[b * T + t]] = 1;
+      idsTM[t * B + b] = ids[b * T + t];
       y[t * B + b] = targets[b * T + t];
     }
   }
-  const xs = tensor(x, { shape: [T, B, V], dtype });
-  const lstm = new LSTM({ inputSize: V, hiddenSize: H, numLayers: w.layers, rng, dtype });
+  const embed = w.embed ? new Embedding({ numEmbeddings: V, embeddingDim: w.embed, rng, dtype }) : null;
+  let xs = null;
+  if (!embed) {
+    const x = new (dtype === 'float64' ? Float64Array : Float32Array)(T * B * V);
+    for (let r = 0; r < T * B; r++) x[r * V + idsTM[r]] = 1;
+    xs = tensor(x, { shape: [T, B, V], dtype });
+  }
+  const lstm = new LSTM({ inputSize: w.embed ?? V, hiddenSize: H, numLayers: w.layers, rng, dtype });
   const head = new Linear({ inFeatures: H, outFeatures: V, rng, dtype });
-  const opt = new Adam([...lstm.parameters(), ...head.parameters()], { lr: 1e-3 });
+  const params = [...(embed ? embed.parameters() : []), ...lstm.parameters(), ...head.parameters()];
+  const opt = new Adam(params, { lr: 1e-3 });
   return {
     step() {
       opt.zeroGrad();
-      const [out] = lstm.forward(xs); // [T, B, H]
+      const [out] = lstm.forward(embed ? embed.forward(idsTM, [T, B]) : xs); // [T, B, H]
       const logits = head.forward(reshape(out, [T * B, H])); // [T·B, V]
       const loss = crossEntropy(logits, y);
       loss.backward();

@@ -13,7 +13,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Rng } from '../src/engine/index.ts';
 import { sampleFromProbs } from './sample.ts';
-import type { GenerateWorkload, TrainWorkload } from './workloads.ts';
+import { randomBatch, type GenerateWorkload, type Runner, type TrainWorkload } from './workloads.ts';
+
+export { randomBatch, type Runner } from './workloads.ts';
 
 export type TfBackend = 'cpu' | 'wasm';
 
@@ -39,34 +41,20 @@ export async function useTfBackend(name: TfBackend): Promise<{ simd: boolean; th
   };
 }
 
-/** One-hot inputs and next-character targets, [B, T, V] each, from a seeded random text. */
-export function randomBatch(w: TrainWorkload, rng: Rng): { ids: Int32Array; targets: Int32Array } {
-  const ids = new Int32Array(w.batch * w.steps);
-  const targets = new Int32Array(w.batch * w.steps);
-  for (let i = 0; i < ids.length; i++) {
-    ids[i] = Math.floor(rng.next() * w.vocab);
-    targets[i] = Math.floor(rng.next() * w.vocab);
-  }
-  return { ids, targets };
-}
-
-export interface Runner {
-  /** One unit of work: a training step, or one whole generation of w.chars characters. */
-  step(): Promise<number> | number;
-  dispose(): void;
-}
-
 export function tfTrainRunner(w: TrainWorkload, seed: number): Runner {
   const rng = new Rng(seed);
   const { ids, targets } = randomBatch(w, rng);
+  // One-hot rows [B, T, V]. For an embedding (W4) they go through a dense layer without bias, which computes
+  // the same x·E: the wasm backend has no kernel for the gradient of tf.layers.embedding (UnsortedSegmentSum).
   const x = tf.oneHot(tf.tensor2d(ids, [w.batch, w.steps], 'int32'), w.vocab).toFloat();
   const y = tf.oneHot(tf.tensor2d(targets, [w.batch, w.steps], 'int32'), w.vocab).toFloat();
   const model = tf.sequential();
+  if (w.embed) model.add(tf.layers.dense({ units: w.embed, useBias: false, inputShape: [w.steps, w.vocab] }));
   for (let l = 0; l < w.layers; l++) {
     model.add(tf.layers.lstm({
       units: w.hidden,
       returnSequences: true,
-      ...(l === 0 ? { inputShape: [w.steps, w.vocab] } : {}),
+      ...(l === 0 && !w.embed ? { inputShape: [w.steps, w.vocab] } : {}),
     }));
   }
   model.add(tf.layers.dense({ units: w.vocab }));

@@ -5,5 +5,7 @@
  */
 import type { WidgetDeclaration } from './runtime/declaration.ts';
 import activationExplorer from './activation/declaration.ts';
+import memoryRace from './memory-race/declaration.ts';
+import gateAblation from './gate-ablation/declaration.ts';
 
-export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer];
+export const WIDGETS: readonly WidgetDeclaration[] = [activationExplorer, memoryRace, gateAblation];

@@ -4,7 +4,8 @@
  */
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { htmlOf, PAGES, scrollThrough, watchProblems, widgetElements } from './site.ts';
+import { htmlOf, PAGES, pageWith, scrollThrough, watchProblems, widgetElements } from './site.ts';
+import { WIDGET_TAGS } from './widget-inventory.ts';
 
 /** Script bundles that belong to Starlight's shell (theme, search, table of contents, code blocks). */
 /**
@@ -64,13 +65,22 @@ for (const url of PAGES) {
 	});
 }
 
-for (const url of ['/en/', '/zh-cn/', PAGES.find((p) => htmlOf(p).includes('<activation-explorer')) ?? '/en/']) {
+/** The home pages, and a page with each widget (widget-inventory.ts): the live widgets are scanned dark too. */
+const DARK_PAGES = [...new Set(['/en/', '/zh-cn/', ...WIDGET_TAGS.map((tag) => pageWith(tag))])];
+
+for (const url of DARK_PAGES) {
 	test(`${url} passes axe in the dark theme`, async ({ page }) => {
+		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await page.goto(url);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 		await scrollThrough(page);
 		await page.waitForLoadState('networkidle');
+		// Each widget of the page is scanned live, not as its static fallback.
+		for (const tag of WIDGET_TAGS.filter((t) => htmlOf(url).includes(`<${t}`))) {
+			await page.locator(tag).first().scrollIntoViewIfNeeded();
+			await expect(page.locator(`${tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
+		}
 		const axe = await axeScan(page);
 		expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});

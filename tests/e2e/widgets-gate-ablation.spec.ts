@@ -120,6 +120,8 @@ test('a link read from the URL restores the selection and the task; Reset restor
 	await page.getByLabel('Seed').fill('42');
 	await page.getByLabel('Seed').press('Enter');
 	await page.getByLabel('Gate biases start').selectOption('forget-bias');
+	// The link is written once the settings have been still for a moment.
+	await expect.poll(() => page.url()).toContain('ablate.init=forget-bias');
 	const link = page.url();
 	expect(link).toContain('ablate.v=0%2C2%2C4%2C5');
 	expect(link).toContain('ablate.task=recall');
@@ -176,6 +178,7 @@ test('zh-cn: labels are translated; with reduced motion nothing starts by itself
 });
 
 test('axe: no violations in the widget, idle and while training, in both themes', async ({ page }) => {
+	test.setTimeout(120_000); // three scans of a figure full of KaTeX, and a run between them
 	await open(page, widgetPage('en'));
 	const scan = () => new AxeBuilder({ page }).include('figure.ga-figure').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.katex-html').analyze();
 	expect((await scan()).violations).toEqual([]);
@@ -307,3 +310,20 @@ test('zh-cn at 375 px: Chinese throughout, words kept whole, tables fit, final w
 	expect(await tablesThatScroll(page)).toEqual([]);
 	expect(problems).toEqual([]);
 });
+
+for (const raw of ['0.5,1.5', '0,1.5']) {
+	test(`a link with variants ${raw} trains the default four, and says the link was changed`, async ({ page }) => {
+		const problems = watchProblems(page);
+		await open(page, `${widgetPage('en')}?ablate.v=${encodeURIComponent(raw)}`);
+		await expect(page.locator('gate-ablation [data-notice]')).toHaveText(`The link's variant list (“${raw}”) does not fit this widget; 0, 1, 2, 4 is used.`);
+		for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No input gate/, /^Coupled input and forget gates/]) await expect(variant(page, name)).toBeChecked();
+		await expect(statusLine(page)).toHaveText('Four variants are picked; press “Start training”, or change the picks.');
+		// The rewritten link no longer carries the fractions.
+		await expect.poll(() => new URL(page.url()).searchParams.get('ablate.v')).toBeNull();
+		await page.getByRole('button', { name: 'Start training' }).click();
+		await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(0);
+		await expect(page.getByRole('status', { name: 'Accuracy, CIFG' })).toHaveText(/^\d+\s%$/, { timeout: 30_000 });
+		expect(problems).toEqual([]);
+	});
+}
+

@@ -1,19 +1,19 @@
 /**
  * Every widget fits its figure when the page is narrow in CSS pixels: a 1280 × 800 projector at 200 % zoom
  * (640 × 400) and a phone (375 × 700). Nothing of a live widget may stick out of its figure, except inside a
- * box that scrolls on purpose (wide tables), and the page must not scroll sideways.
+ * box that scrolls on purpose (wide tables), and the page must not scroll sideways. Every widget of the
+ * registry is checked (widget-inventory.ts).
  */
 import { expect, test } from '@playwright/test';
 import { pageWith } from './site.ts';
-
-const TAGS = ['activation-explorer', 'cell-explorer', 'sequence-stepper', 'gradient-lab', 'memory-race', 'gate-ablation'];
+import { WIDGET_TAGS } from './widget-inventory.ts';
 const SIZES = [
 	{ name: 'projector at 200 % zoom', width: 640, height: 400 },
 	{ name: 'phone', width: 375, height: 700 },
 ];
 
 for (const size of SIZES) {
-	for (const tag of TAGS) {
+	for (const tag of WIDGET_TAGS) {
 		test(`${tag} fits its figure on a ${size.name} (${size.width} px)`, async ({ page }) => {
 			const url = pageWith(tag);
 			await page.setViewportSize({ width: size.width, height: size.height });

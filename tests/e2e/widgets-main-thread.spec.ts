@@ -1,23 +1,13 @@
 /**
  * What keeps the main thread free, checked without timing anything (timings live in bench/main-thread.ts):
- * - a widget coming to life adds no stylesheet and no <link> to the document. Chrome answers either by
- *   restyling and relaying out the whole chapter, ~80 ms on a page full of formulas; Plot's per-chart
- *   <style> and Vite's modulepreload links were exactly that;
+ * - a widget coming to life (every widget of widget-inventory.ts) adds no stylesheet and no <link> to the
+ *   document. Chrome answers either by restyling and relaying out the whole chapter, ~80 ms on a page full
+ *   of formulas; Plot's per-chart <style> and Vite's modulepreload links were exactly that;
  * - the sequence stepper's tracing and checkpoint loading happen in its Web Worker.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { htmlOf, pagesWith, pageWith } from './site.ts';
-
-/** Each widget and what it shows once live: a Plot chart, or typeset equations for the cell explorer. */
-const WIDGETS = [
-	{ tag: 'activation-explorer', drawn: 'svg.cs-plot' },
-	{ tag: 'cell-explorer', drawn: '.ce-equation .katex' },
-	{ tag: 'sequence-stepper', drawn: '.ss-line svg.cs-plot' },
-	{ tag: 'gradient-lab', drawn: 'svg.cs-plot' },
-	{ tag: 'memory-race', drawn: 'svg.cs-plot' },
-	{ tag: 'gate-ablation', drawn: 'svg.cs-plot' },
-] as const;
-
+import { WIDGET_TAGS, drawnSelector } from './widget-inventory.ts';
 
 /** Stylesheets and <link>s of the document (shadow roots not included: their styles are scoped). */
 const documentStyles = (page: Page) =>
@@ -27,14 +17,14 @@ const documentStyles = (page: Page) =>
 		styleElements: document.querySelectorAll('style').length,
 	}));
 
-for (const { tag, drawn } of WIDGETS) {
+for (const tag of WIDGET_TAGS) {
 	test(`${tag}: coming to life adds no stylesheet or link to the page`, async ({ page }) => {
 		await page.goto(pageWith(tag));
 		await page.waitForLoadState('load');
 		const before = await documentStyles(page);
 		await page.locator(tag).first().scrollIntoViewIfNeeded();
 		await expect(page.locator(`${tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
-		await expect(page.locator(tag).first().locator(drawn).first()).toBeAttached({ timeout: 30_000 });
+		await expect(page.locator(tag).first().locator(drawnSelector(tag)).first()).toBeAttached({ timeout: 30_000 });
 		expect(await documentStyles(page)).toEqual(before);
 	});
 }

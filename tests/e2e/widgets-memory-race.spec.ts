@@ -97,6 +97,8 @@ test('settings go into the link; reset restores the defaults and stops training'
 	await race(page).getByRole('combobox', { name: 'LSTM initialisation' }).selectOption('default');
 	await race(page).getByRole('spinbutton', { name: 'Seed' }).fill('7');
 	await race(page).getByRole('spinbutton', { name: 'Seed' }).press('Enter');
+	// The link is written once the settings have been still for a moment.
+	await expect.poll(() => new URL(page.url()).searchParams.get('race.seed')).toBe('7');
 	const url = new URL(page.url());
 	expect(url.searchParams.get('race.N')).toBe('20');
 	expect(url.searchParams.get('race.init')).toBe('default');

@@ -7,31 +7,30 @@
  */
 import { gemm, type FloatArray } from './gemm.ts';
 import { sigmoid as exactSigmoid, tanh as exactTanh } from '../exact-math.ts';
+import { LstmSimdBuffers, lstmBackwardSimd, lstmForwardSimd, lstmStepSimd } from './lstm-simd.ts';
+import { simdKernel } from './wasm-heap.ts';
 
 // Module-local bindings: some loaders (tsx in Node) compile imported names into property getters, which would
 // sit between the hot loops and these calls; a local const keeps them direct and inlinable.
 const sigmoid = exactSigmoid;
 const tanh = exactTanh;
 
-/** Preallocated buffers for one layer and one (T, B) shape; reused across calls so steps allocate nothing. */
+/**
+ * Preallocated buffers for one layer and one (T, B) shape; reused across calls so steps allocate nothing.
+ * Float32 workspaces keep their buffers in the WebAssembly module's memory when it is available (lstm-simd.ts,
+ * `simd` set) and run both passes there; float64 ones, and float32 ones without WebAssembly SIMD, use the
+ * JavaScript kernels below. The buffer getters return views that stay valid until module memory grows (the
+ * next allocation): read them after such calls, do not keep them.
+ */
 export class LstmSequenceWorkspace {
   readonly T: number;
   readonly B: number;
   readonly I: number;
   readonly H: number;
   readonly float64: boolean;
-  /** x_t for all t, [T, B, I] (the caller fills it). */
-  readonly x: FloatArray;
-  /** Gate activations per step, [T, B, 4H], each row laid out [i_t | f_t | g_t | o_t] (cached for backward). */
-  readonly gates: FloatArray;
-  /** C_{t} for t = -1..T-1, [(T+1), B, H]; block 0 is C_0 given by the caller (PyTorch's c0). */
-  readonly c: FloatArray;
-  /** h_{t} for t = -1..T-1, [(T+1), B, H]; block 0 is h0. Blocks 1..T are the layer's output. */
-  readonly h: FloatArray;
-  /** tanh(C_t), [T, B, H] (cached for backward). */
-  readonly tanhC: FloatArray;
-  /** b_ih + b_hh, [4H]. */
-  readonly bias: FloatArray;
+  /** The buffers in WebAssembly memory, or null on the JavaScript path. */
+  readonly simd: LstmSimdBuffers | null;
+  private readonly js: { x: FloatArray; gates: FloatArray; c: FloatArray; h: FloatArray; tanhC: FloatArray; bias: FloatArray; oneHot: Int32Array } | null;
   /**
    * When every input row x_t[b] is one-hot (a character fed as a one-hot vector), W_ih·x_t is column
    * `oneHot[t·B + b]` of W_ih: the forward reads that column instead of multiplying by zeros, and ∂W_ih adds
@@ -40,30 +39,79 @@ export class LstmSequenceWorkspace {
   allowOneHot = true;
   /** Whether the last forward took the one-hot path. */
   usedOneHot = false;
-  readonly oneHot: Int32Array;
   private back: { dGates: FloatArray; dh: FloatArray; dc: FloatArray } | null = null;
   private dWihT: Float64Array | null = null;
   private wIhT: FloatArray | null = null;
   private dbSum: Float64Array | null = null;
 
+  /** Whether a new workspace of this precision would run on WebAssembly SIMD (float32 and the module loaded). */
+  static usesSimd(float64: boolean): boolean {
+    return !float64 && simdKernel() !== null;
+  }
+
   constructor(float64: boolean, T: number, B: number, I: number, H: number) {
-    const A = float64 ? Float64Array : Float32Array;
     this.float64 = float64;
     this.T = T;
     this.B = B;
     this.I = I;
     this.H = H;
-    this.x = new A(T * B * I);
-    this.gates = new A(T * B * 4 * H);
-    this.c = new A((T + 1) * B * H);
-    this.h = new A((T + 1) * B * H);
-    this.tanhC = new A(T * B * H);
-    this.bias = new A(4 * H);
-    this.oneHot = new Int32Array(T * B);
+    if (LstmSequenceWorkspace.usesSimd(float64)) {
+      this.simd = new LstmSimdBuffers(T, B, I, H);
+      this.js = null;
+    } else {
+      const A = float64 ? Float64Array : Float32Array;
+      this.simd = null;
+      this.js = {
+        x: new A(T * B * I),
+        gates: new A(T * B * 4 * H),
+        c: new A((T + 1) * B * H),
+        h: new A((T + 1) * B * H),
+        tanhC: new A(T * B * H),
+        bias: new A(4 * H),
+        oneHot: new Int32Array(T * B),
+      };
+    }
+  }
+
+  /** x_t for all t, [T, B, I] (the caller fills it). */
+  get x(): FloatArray {
+    return this.simd ? this.simd.f32('x', this.T * this.B * this.I) : this.js!.x;
+  }
+  /** Gate activations per step, [T, B, 4H], each row laid out [i_t | f_t | g_t | o_t] (cached for backward). */
+  get gates(): FloatArray {
+    return this.simd ? this.simd.f32('gates', this.T * this.B * 4 * this.H) : this.js!.gates;
+  }
+  /** C_{t} for t = -1..T-1, [(T+1), B, H]; block 0 is C_0 given by the caller (PyTorch's c0). */
+  get c(): FloatArray {
+    return this.simd ? this.simd.f32('c', (this.T + 1) * this.B * this.H) : this.js!.c;
+  }
+  /** h_{t} for t = -1..T-1, [(T+1), B, H]; block 0 is h0. Blocks 1..T are the layer's output. */
+  get h(): FloatArray {
+    return this.simd ? this.simd.f32('h', (this.T + 1) * this.B * this.H) : this.js!.h;
+  }
+  /** tanh(C_t), [T, B, H] (cached for backward). */
+  get tanhC(): FloatArray {
+    return this.simd ? this.simd.f32('tanhC', this.T * this.B * this.H) : this.js!.tanhC;
+  }
+  /** b_ih + b_hh, [4H]. */
+  get bias(): FloatArray {
+    return this.simd ? this.simd.f32('bias', 4 * this.H) : this.js!.bias;
+  }
+  /** The column of the 1 in each input row, [T·B], when usedOneHot. */
+  get oneHot(): Int32Array {
+    return this.simd ? this.simd.i32('oneHot', this.T * this.B) : this.js!.oneHot;
+  }
+
+  /** Frees the WebAssembly buffers now (otherwise they are freed when the workspace is collected). */
+  dispose(): void {
+    this.simd?.free();
   }
 
   matches(float64: boolean, T: number, B: number, I: number, H: number): boolean {
-    return this.float64 === float64 && this.T === T && this.B === B && this.I === I && this.H === H;
+    return (
+      this.float64 === float64 && this.T === T && this.B === B && this.I === I && this.H === H &&
+      (this.simd !== null) === LstmSequenceWorkspace.usesSimd(float64)
+    );
   }
 
   /** Backward scratch, allocated on first use: ∂pre-activations [T, B, 4H], running ∂h and ∂C [B, H]. */
@@ -129,10 +177,15 @@ export function lstmSequenceForward(
   bIh: FloatArray,
   bHh: FloatArray,
 ): void {
-  const { T, B, I, H, x, gates, c, h, tanhC, bias } = ws;
+  const { T, B, I, H } = ws;
   const G = 4 * H;
+  ws.usedOneHot = ws.allowOneHot && findOneHot(ws.x, T * B, I, ws.oneHot) && allFinite(wIh, 0, G * I);
+  if (ws.simd) {
+    lstmForwardSimd(ws.simd, ws.usedOneHot, wIh as Float32Array, wHh as Float32Array, bIh, bHh);
+    return;
+  }
+  const { x, gates, c, h, tanhC, bias } = ws;
   for (let r = 0; r < G; r++) bias[r] = bIh[r] + bHh[r];
-  ws.usedOneHot = ws.allowOneHot && findOneHot(x, T * B, I, ws.oneHot) && allFinite(wIh, 0, G * I);
   if (ws.usedOneHot) {
     // W_ih·x_t for a one-hot x_t is a column of W_ih: exactly what the product would give, without the zeros.
     // Transposing W_ih once (4H·I values) turns each column read into a contiguous copy.
@@ -204,6 +257,10 @@ export function lstmSequenceBackward(
   dcN: FloatArray | null,
   out: LstmSequenceGrads,
 ): void {
+  if (ws.simd) {
+    lstmBackwardSimd(ws.simd, ws.usedOneHot, wIh as Float32Array, wHh as Float32Array, dOut, dhN, dcN, out);
+    return;
+  }
   const { T, B, I, H, x, gates, c, h, tanhC } = ws;
   const G = 4 * H;
   const BH = B * H;
@@ -289,7 +346,8 @@ export function lstmSequenceBackward(
 /**
  * One tape-free step for generation: advances h, c ([B, H] each, in place) given x ([B, I] at xOff) or, when
  * `xIndex` ≥ 0, a one-hot input with its 1 at column xIndex (then x is ignored and W_ih·x is a column read).
- * `gates` is [B, 4H] scratch. Allocates nothing.
+ * `gates` is [B, 4H] scratch. Allocates nothing. Float32 runs on the WebAssembly module when it is in use
+ * (lstm-simd.ts: one call per step), otherwise below.
  */
 export function lstmStepInfer(
   B: number,
@@ -306,6 +364,10 @@ export function lstmStepInfer(
   c: FloatArray,
   gates: FloatArray,
 ): void {
+  if (h instanceof Float32Array && wIh instanceof Float32Array && wHh instanceof Float32Array && bIh instanceof Float32Array && bHh instanceof Float32Array) {
+    const xs = xIndex >= 0 ? null : (x as Float32Array);
+    if (lstmStepSimd(B, I, H, xs, xOff, xIndex, wIh, wHh, bIh, bHh, h, c as Float32Array)) return;
+  }
   const G = 4 * H;
   // gates[B, 4H] = h_{t-1}[B, H]·W_hhᵀ (+ x_t[B, I]·W_ihᵀ) on gemm's SIMD path; then + b_ih + b_hh, and for a
   // one-hot x_t, W_ih·x_t is column xIndex of W_ih. (h is read here before the loop below overwrites it.)

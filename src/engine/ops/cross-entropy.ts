@@ -16,6 +16,7 @@ const log = exactLog;
 import { checkTensor, checkDtype } from './check.ts';
 import { readIndices, type Indices } from './indices.ts';
 import { fmtShape } from '../shape.ts';
+import { softmaxStatsSimd, softmaxXentGradSimd } from '../kernels/softmax-simd.ts';
 
 /** logits: [N, C]; target: N class ids, or a [N, C] tensor of target probabilities. Returns a scalar []. */
 export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
@@ -36,6 +37,21 @@ export function crossEntropy(logits: Tensor, target: Indices | Tensor): Tensor {
     ids = r.flat;
   }
   const Z = logits.data;
+  if (ids && Z instanceof Float32Array) {
+    // Float32 logits and class ids: softmax in WebAssembly, one block of rows at a time, with only each row's
+    // max and Σ e^{z−max} kept for the backward pass (log Σ once per row here, in float64).
+    const stats = new Float32Array(2 * N);
+    if (softmaxStatsSimd(Z, N, C, stats)) {
+      let loss = 0;
+      for (let n = 0; n < N; n++) loss -= Z[n * C + ids[n]] - stats[2 * n] - log(stats[2 * n + 1]);
+      const out = new Tensor(allocFloat(logits.dtype, 1), []);
+      out.data[0] = loss / N;
+      record('crossEntropy', [logits], [out], ([g], [gz]) => {
+        if (gz) softmaxXentGradSimd(Z, N, C, stats, ids!, g![0] / N, gz as Float32Array);
+      });
+      return out;
+    }
+  }
   // Cache softmax p (float64 scratch regardless of dtype) for the backward pass.
   const P = new Float64Array(N * C);
   // log p as z − max − log Σ (not log of p, which underflows to −∞ for very unlikely classes).

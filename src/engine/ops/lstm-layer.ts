@@ -25,7 +25,7 @@ export class WorkspacePool {
   release(ws: LstmSequenceWorkspace): void {
     // Keep only a couple of shapes (e.g. a training batch and a validation batch).
     this.free.push(ws);
-    if (this.free.length > 2) this.free.shift();
+    if (this.free.length > 2) this.free.shift()!.dispose();
   }
 }
 

@@ -1,300 +1,244 @@
 /**
- * <gate-ablation>: the live part of the gate ablation figure (chapter 8.5). Loaded lazily by
- * components/GateAblation.astro when the figure comes on screen.
+ * <gate-ablation>: the live part of the gate ablation figure (chapter 8.5), on the widget runtime
+ * (declaration.ts; markup in components/GateAblation.astro).
  *
- * The reader picks 2–4 cell variants, the task, the length N, the seed and the gate-bias initialisation; "Start training"
- * sends the configs to a worker (ablation.worker.ts), which trains them in lockstep and posts evaluation
- * points every ~30 ms. The page only draws: two Observable Plot charts (accuracy, loss), a results table
- * of <output>s, a summary sentence, and text alternatives with the numbers. Nothing starts by itself.
+ * The reader picks 2–4 cell variants, the task, the length N, the seed and the gate-bias initialisation;
+ * "Start training" sends the configs to the gate ablation's service in the compute worker
+ * (gate-ablation.service.ts), which trains them in lockstep and sends evaluation points every ~30 ms. The
+ * page only draws: two Observable Plot charts (accuracy, loss), the rows of the results table, a summary
+ * sentence, and text alternatives with the numbers. Nothing starts by itself; hiding the tab pauses a run.
+ *
+ * The variant checkboxes are not a runtime field: while the reader changes picks, a selection of one is a
+ * step on the way, not a state. The picks become the state `v` whenever they are a valid selection.
  */
 import * as Plot from '@observablehq/plot';
 import { plotChart } from '../shared/plot.ts';
-import { button, checkboxControl, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
-import { WorkerRuns } from '../shared/worker-channel.ts';
-import { DEFAULTS, DELAY_MAX, DELAY_MIN, INITS, SEED_MAX, TASKS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
+import { WidgetElement, defineElement } from '../runtime/element.ts';
+import type { WorkerChannel } from '../runtime/channel.ts';
+import declaration from './declaration.ts';
+import { DEFAULTS, VARIANTS, parameterCount, summarize, type EvalPoint, type ResultRow, type TaskKind, type Variant } from './model.ts';
 import { textFor, type AblationText } from './labels.ts';
-import { MAX_VARIANTS, MIN_VARIANTS, SCHEMA, URL_PREFIX, configsFor, isValidSelection, selectedVariants, stateFromSearch, unavailableVariants, type AblationState } from './state.ts';
-import type { AblationCommand, AblationEvent } from './protocol.ts';
+import { MIN_VARIANTS, isValidSelection, selectedVariants, unavailableVariants } from './state.ts';
+import { configsFor } from './run.ts';
+import { isAblationEvent, type AblationCommand, type AblationEvent } from './protocol.ts';
 
 /** Dash patterns per slot so colour is not the only cue. */
 const DASH = [undefined, '6,3', '2,3', '8,3,2,3'];
 /** Minimum time between chart redraws while training. */
 const REDRAW_MS = 400;
 
-type Phase = 'idle' | 'running' | 'paused' | 'finished';
+/** `stopped`: the worker failed; only the runtime's Restart leads out of it. */
+type Phase = 'idle' | 'running' | 'paused' | 'finished' | 'stopped';
 
-export class GateAblationElement extends HTMLElement {
+/** An element with a class and text (the rows of the results table and the legend are drawn per run). */
+function node<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
+	const e = document.createElement(tag);
+	if (className) e.className = className;
+	if (text !== undefined) e.textContent = text;
+	return e;
+}
+
+export class GateAblationElement extends WidgetElement<typeof declaration.schema> {
+	protected readonly declaration = declaration;
 	#text: AblationText = textFor('en');
-	#state!: AblationState;
-	#url = urlBinding(SCHEMA, URL_PREFIX, 'gate-ablation');
-	#runs: WorkerRuns<AblationCommand, AblationEvent> | null = null;
+	#channel!: WorkerChannel<AblationCommand, AblationEvent>;
 	#phase: Phase = 'idle';
+	#phaseAtFault: Phase = 'idle';
+	/** Paused because the tab was hidden (not by the reader): showing the tab resumes. */
+	#pausedByHiding = false;
+	/** Indices of the checked variants, which may be fewer than a run needs while the reader changes them. */
+	#picked: number[] = [];
 	/** Variants of the current (or last) run, in slot order. */
 	#running: Variant[] = [];
 	#series = new Map<Variant, EvalPoint[]>();
 	#rows: ResultRow[] = [];
 	#step = 0;
 	#elapsedMs = 0;
-	#redrawTimer: number | null = null;
+	#redrawTimer: ReturnType<typeof setTimeout> | undefined;
+	#partTimer: ReturnType<typeof setTimeout> | undefined;
 	#lastDraw = 0;
 	#renderGeneration = 0;
 
-	#checks = new Map<Variant, HTMLInputElement>();
-	#hint!: HTMLParagraphElement;
-	#delay!: ReturnType<typeof rangeControl>;
-	#seed!: ReturnType<typeof integerControl>;
-	#init!: HTMLSelectElement;
-	#task!: HTMLSelectElement;
+	#checks = new Map<number, HTMLInputElement>();
+	#hint!: HTMLElement;
 	#startButton!: HTMLButtonElement;
 	#stepOut!: HTMLOutputElement;
 	#timeOut!: HTMLOutputElement;
-	#status!: HTMLSpanElement;
-	#legend!: HTMLUListElement;
-	#accChart!: HTMLDivElement;
-	#lossChart!: HTMLDivElement;
-	#accAlt!: HTMLParagraphElement;
-	#lossAlt!: HTMLParagraphElement;
-	#tableCaption!: HTMLTableCaptionElement;
+	#status!: HTMLElement;
+	#legend!: HTMLElement;
+	#charts = {} as Record<'accuracy' | 'loss', { chart: HTMLElement; alt: HTMLElement }>;
+	#tableCaption!: HTMLElement;
 	#tableBody!: HTMLTableSectionElement;
-	#summary!: HTMLParagraphElement;
+	#summary!: HTMLElement;
 
-	connectedCallback(): void {
-		if (this.dataset.ready !== undefined) return;
-		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
-		this.#state = stateFromSearch(location.search);
-		this.#build();
-		this.dataset.ready = '';
-		this.#syncControls();
+	protected hydrate(): void {
+		this.#text = textFor(this.pageLang);
+		this.#hint = this.querySelector('[data-hint]')!;
+		this.#startButton = this.querySelector('[data-toggle]')!;
+		this.#stepOut = this.querySelector('output[data-readout="step"]')!;
+		this.#timeOut = this.querySelector('output[data-readout="time"]')!;
+		this.#status = this.querySelector('[data-status]')!;
+		this.#legend = this.querySelector('[data-legend]')!;
+		for (const kind of ['accuracy', 'loss'] as const) {
+			this.#charts[kind] = { chart: this.querySelector(`[data-chart="${kind}"]`)!, alt: this.querySelector(`[data-chart-alt="${kind}"]`)! };
+		}
+		this.#tableCaption = this.querySelector('[data-results-caption]')!;
+		this.#tableBody = this.querySelector('tbody[data-results]')!;
+		this.#summary = this.querySelector('[data-summary]')!;
+		for (const input of this.querySelectorAll<HTMLInputElement>('input[data-variant]')) {
+			this.#checks.set(Number(input.value), input);
+			// At the limit the other boxes stay focusable but refuse the pick (aria-disabled), and say why.
+			input.addEventListener(
+				'click',
+				(event) => {
+					if (input.getAttribute('aria-disabled') !== 'true') return;
+					event.preventDefault();
+					this.#refusePick();
+				},
+				{ signal: this.signal },
+			);
+			input.addEventListener('change', () => this.#onPicksChanged(), { signal: this.signal });
+		}
+		this.#channel = this.channel<AblationCommand, AblationEvent>({ isEvent: isAblationEvent, onEvent: (event) => this.#onEvent(event) });
+		this.#startButton.addEventListener('click', () => this.#onStartPause(), { signal: this.signal });
+		this.#showPicks();
 		this.#clearResults();
 	}
 
-	disconnectedCallback(): void {
-		this.#runs?.terminate();
-		this.#runs = null;
-	}
-
-	#build(): void {
-		const t = this.#text;
-		this.replaceChildren();
-
-		const variants = el('fieldset', 'ga-variants');
-		variants.append(el('legend', 'w-label', t.pick));
-		const grid = el('div', 'ga-variant-grid');
-		this.#hint = el('p', 'ga-hint');
-		this.#hint.id = uid('ga-hint');
-		this.#hint.setAttribute('aria-live', 'polite');
-		for (const v of VARIANTS) {
-			const { root, input } = checkboxControl(t.name(v), false, () => this.#onVariantsChanged());
-			// The count wraps as one piece ("1,412 parameters", "1,412 个参数"); the space before it is where a line may break.
-			const count = el('span', 'ga-params', `· ${t.params(parameterCount(v, DEFAULTS.hiddenSize))}`);
-			root.append(' ', count);
-			// At the limit the other boxes stay focusable but refuse the pick (aria-disabled), and say why.
-			input.addEventListener('click', (event) => {
-				if (input.getAttribute('aria-disabled') !== 'true') return;
-				event.preventDefault();
-				this.#refusePick();
-			});
-			grid.append(root);
-			this.#checks.set(v, input);
-		}
-		variants.setAttribute('aria-describedby', this.#hint.id);
-		variants.append(grid, this.#hint);
-
-		const settings = el('div', 'ga-settings');
-		const task = selectControl(
-			t.task,
-			TASKS.map((value) => ({ value, text: t.taskName(value) })),
-			this.#state.task,
-			(value) => this.#update({ task: value }),
-		);
-		task.root.classList.add('ga-task');
-		this.#task = task.select;
-		this.#delay = rangeControl({
-			label: t.delay,
-			min: DELAY_MIN,
-			max: DELAY_MAX,
-			step: 1,
-			value: this.#state.n,
-			onInput: (n) => this.#update({ n }),
-		});
-		const seedField = integerControl({ label: t.seed, min: 0, max: SEED_MAX, value: this.#state.seed, onChange: (seed) => this.#update({ seed }) });
-		seedField.root.classList.add('ga-seed');
-		this.#seed = seedField;
-		const init = selectControl(
-			t.init,
-			INITS.map((value) => ({ value, text: t.initName(value) })),
-			this.#state.init,
-			(value) => this.#update({ init: value }),
-		);
-		init.root.classList.add('ga-init');
-		this.#init = init.select;
-		settings.append(task.root, this.#delay.root, seedField.root, init.root);
-
-		const actions = el('div', 'ga-actions');
-		this.#startButton = button(t.start, () => this.#onStartPause(), 'w-button ga-start');
-		const reset = button(t.reset, () => this.#reset());
-		const copy = copyLinkControl(t, () => this.#url.link(this.#state));
-		actions.append(this.#startButton, reset, copy);
-
-		const progress = el('div', 'ga-progress');
-		this.#stepOut = this.#readout(progress, t.step);
-		this.#timeOut = this.#readout(progress, t.elapsed);
-		this.#status = el('span', 'ga-status');
-		this.#status.setAttribute('role', 'status');
-		progress.append(this.#status);
-
-		this.#legend = el('ul', 'ga-legend');
-		const charts = el('div', 'ga-charts');
-		const acc = this.#chartBox(t.accuracyChart);
-		const loss = this.#chartBox(t.lossChart);
-		[this.#accChart, this.#accAlt] = [acc.chart, acc.alt];
-		[this.#lossChart, this.#lossAlt] = [loss.chart, loss.alt];
-		charts.append(acc.root, loss.root);
-
-		const wrap = el('div', 'widget-table-wrap');
-		const table = el('table', 'widget-table ga-results');
-		this.#tableCaption = el('caption', '', t.resultsCaption(false));
-		table.append(this.#tableCaption);
-		const head = el('thead');
-		const hr = el('tr');
-		for (const h of [t.colVariant, t.colParams, t.colAccuracy, t.colLoss, t.colTo90]) {
-			const th = el('th', h === t.colParams ? 'ga-col-params' : '', h);
-			th.scope = 'col';
-			hr.append(th);
-		}
-		head.append(hr);
-		this.#tableBody = el('tbody');
-		table.append(head, this.#tableBody);
-		wrap.append(table);
-
-		this.#summary = el('p', 'ga-summary');
-
-		this.append(variants, settings, actions, progress, this.#legend, charts, wrap, this.#summary);
-	}
-
-	#readout(parent: HTMLElement, label: string): HTMLOutputElement {
-		const box = el('span', 'ga-readout');
-		const out = el('output');
-		out.id = uid('ga-out');
-		out.setAttribute('aria-live', 'off');
-		const lab = el('label', 'w-label', label);
-		lab.htmlFor = out.id;
-		box.append(lab, document.createTextNode(' '), out);
-		parent.append(box);
-		return out;
-	}
-
-	#chartBox(title: string): { root: HTMLDivElement; chart: HTMLDivElement; alt: HTMLParagraphElement } {
-		const root = el('div', 'ga-chart-box');
-		const heading = el('p', 'ga-chart-title', title);
-		const chart = el('div', 'w-chart ga-chart');
-		const alt = el('p', 'w-description ga-chart-alt');
-		alt.id = uid('ga-alt');
-		root.append(heading, chart, alt);
-		return { root, chart, alt };
-	}
-
-	/** Writes the state into every control (after load or reset). */
-	#syncControls(): void {
-		const chosen = new Set(selectedVariants(this.#state));
-		for (const [v, input] of this.#checks) input.checked = chosen.has(v);
-		this.#delay.set(this.#state.n);
-		this.#seed.set(this.#state.seed);
-		this.#init.value = this.#state.init;
-		this.#task.value = this.#state.task;
-		this.#updateHint();
-	}
-
-	#onVariantsChanged(): void {
-		const v = VARIANTS.map((name, k) => (this.#checks.get(name)!.checked ? k : -1)).filter((k) => k >= 0);
-		this.#state = { ...this.#state, v };
-		this.#updateHint();
-		if (isValidSelection(this.#state)) this.#url.save(this.#state);
+	/** A changed setting invalidates the current curves: stop the run and start over from a clean slate. */
+	protected changed(keys: string[]): void {
+		if (keys.includes('v')) this.#showPicks();
 		this.#stopAndClear();
 	}
 
+	/** Reset also brings back the default picks when the reader had fewer checked than a run needs. */
+	protected reset(): void {
+		super.reset();
+		this.#showPicks();
+		this.#stopAndClear();
+	}
+
+	protected onFault(): void {
+		this.#phaseAtFault = this.#phase;
+		this.#pausedByHiding = false;
+		this.#phase = 'stopped';
+		this.#status.textContent = this.#text.halted;
+		this.#renderProgress();
+	}
+
+	protected onRestart(): void {
+		const wasTraining = this.#phaseAtFault === 'running' || this.#phaseAtFault === 'paused';
+		this.#phase = 'idle';
+		this.#clearResults();
+		if (wasTraining) this.#start();
+	}
+
+	protected onHidden(): void {
+		if (this.#phase !== 'running') return;
+		this.#pausedByHiding = true;
+		this.#pause();
+	}
+
+	protected onVisible(): void {
+		if (!this.#pausedByHiding || this.#phase !== 'paused') return;
+		this.#pausedByHiding = false;
+		this.#resume();
+	}
+
+	protected teardown(): void {
+		clearTimeout(this.#redrawTimer);
+		clearTimeout(this.#partTimer);
+	}
+
+	/** Shows the state's variants in the checkboxes (after load, a link or Reset). */
+	#showPicks(): void {
+		this.#picked = [...this.state.v].sort((a, b) => a - b);
+		for (const [k, input] of this.#checks) input.checked = this.#picked.includes(k);
+		this.#updateHint();
+	}
+
+	#onPicksChanged(): void {
+		this.#picked = [...this.#checks].filter(([, input]) => input.checked).map(([k]) => k);
+		this.#updateHint();
+		// Only a selection a run can use becomes the state (and the link); fewer picks just stop the run.
+		const changed = JSON.stringify(this.#picked) !== JSON.stringify(this.state.v);
+		if (isValidSelection({ v: this.#picked }) && changed) this.update({ v: this.#picked });
+		else this.#stopAndClear();
+	}
+
 	#updateHint(): void {
-		const n = this.#state.v.length;
+		const n = this.#picked.length;
 		this.#hint.textContent = this.#text.pickHint(n);
 		// Too few is a problem to fix; the limit is a note until the reader tries to go past it.
 		this.#hint.dataset.tone = n < MIN_VARIANTS ? 'alert' : 'note';
-		this.#startButton.disabled = n < MIN_VARIANTS || n > MAX_VARIANTS;
+		this.#renderProgress();
 		// Once four are chosen, the others are marked unavailable (dimmed, still reachable with Tab), so the limit is visible before it bites.
-		const unavailable = new Set(unavailableVariants(this.#state));
-		for (const [v, input] of this.#checks) {
-			if (unavailable.has(v)) {
+		const unavailable = new Set(unavailableVariants({ v: this.#picked }));
+		for (const [k, input] of this.#checks) {
+			const off = unavailable.has(VARIANTS[k]);
+			if (off) {
 				input.setAttribute('aria-disabled', 'true');
 				input.setAttribute('aria-describedby', this.#hint.id); // read on focus: why it cannot be picked
 			} else {
 				input.removeAttribute('aria-disabled');
 				input.removeAttribute('aria-describedby');
 			}
-			input.parentElement?.classList.toggle('ga-unavailable', unavailable.has(v));
+			input.parentElement?.classList.toggle('ga-unavailable', off);
 		}
 	}
 
 	/** A fifth pick: nothing changes, and the hint says why, again (a fresh text node, so screen readers announce it). */
 	#refusePick(): void {
 		this.#hint.dataset.tone = 'alert';
-		this.#hint.replaceChildren(document.createTextNode(this.#text.pickHint(this.#state.v.length)));
-	}
-
-	/** A changed setting invalidates the current curves: stop the run and start over from a clean slate. */
-	#update(change: Partial<AblationState>): void {
-		this.#state = { ...this.#state, ...change };
-		this.#url.save(this.#state);
-		this.#stopAndClear();
-	}
-
-	#reset(): void {
-		this.#state = stateFromSearch('');
-		this.#url.save(this.#state);
-		this.#syncControls();
-		this.#stopAndClear();
+		this.#hint.replaceChildren(document.createTextNode(this.#text.pickHint(this.#picked.length)));
 	}
 
 	#stopAndClear(): void {
-		if (this.#phase === 'running' || this.#phase === 'paused') this.#runs?.terminate();
+		// The worker is mid-run: end it (the next run gets a fresh one) rather than let it train for nothing.
+		if (this.#phase === 'running' || this.#phase === 'paused') this.#channel.restart();
 		this.#clearResults();
 	}
 
 	#clearResults(): void {
-		this.#phase = 'idle';
-		this.#running = selectedVariants(this.#state);
+		if (this.#phase !== 'stopped') this.#phase = 'idle';
+		this.#pausedByHiding = false;
+		this.#running = selectedVariants({ v: this.#picked });
 		this.#series = new Map(this.#running.map((v) => [v, []]));
 		this.#rows = [];
 		this.#step = 0;
 		this.#elapsedMs = 0;
-		this.#status.textContent = this.#text.idle(this.#state.v.length);
+		this.#status.textContent = this.#phase === 'stopped' ? this.#text.halted : this.#text.idle(this.#picked.length);
 		this.#render();
 	}
 
-	#onStartPause(): void {
-		if (this.#phase === 'running') {
-			this.#phase = 'paused';
-			this.#runs?.send({ type: 'pause' });
-			this.#status.textContent = this.#text.paused;
-			this.#renderProgress();
-			return;
-		}
-		if (this.#phase === 'paused') {
-			this.#phase = 'running';
-			this.#runs?.send({ type: 'resume' });
-			this.#status.textContent = this.#text.running;
-			this.#renderProgress();
-			return;
-		}
-		if (!isValidSelection(this.#state)) return;
+	#start(): void {
+		if (!isValidSelection({ v: this.#picked })) return;
 		this.#clearResults();
-		this.#runs ??= new WorkerRuns<AblationCommand, AblationEvent>(
-			() => new Worker(new URL('./ablation.worker.ts', import.meta.url), { type: 'module' }),
-			(event) => this.#onEvent(event),
-			(message) => this.#onWorkerError(message),
-		);
 		this.#phase = 'running';
 		this.#status.textContent = this.#text.running;
-		this.#runs.start({ type: 'start', configs: configsFor(this.#state) });
+		this.#channel.start({ type: 'start', configs: configsFor(this.state) });
 		this.#renderProgress();
+	}
+
+	#pause(): void {
+		this.#phase = 'paused';
+		this.#channel.send({ type: 'pause' });
+		this.#status.textContent = this.#text.paused;
+		this.#renderProgress();
+	}
+
+	#resume(): void {
+		this.#phase = 'running';
+		this.#channel.send({ type: 'resume' });
+		this.#status.textContent = this.#text.running;
+		this.#renderProgress();
+	}
+
+	#onStartPause(): void {
+		this.#pausedByHiding = false;
+		if (this.#phase === 'running') this.#pause();
+		else if (this.#phase === 'paused') this.#resume();
+		else if (this.#phase !== 'stopped') this.#start();
 	}
 
 	#onEvent(event: AblationEvent): void {
@@ -316,18 +260,12 @@ export class GateAblationElement extends HTMLElement {
 		this.#scheduleDraw();
 	}
 
-	#onWorkerError(message: string): void {
-		this.#phase = 'idle';
-		this.#status.textContent = this.#text.workerFailed(message);
-		this.#renderProgress();
-	}
-
 	/** Redraws at most every REDRAW_MS while training, so drawing never competes with reading. */
 	#scheduleDraw(): void {
-		if (this.#redrawTimer !== null) return;
+		if (this.#redrawTimer !== undefined) return;
 		const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#lastDraw));
-		this.#redrawTimer = window.setTimeout(() => {
-			this.#redrawTimer = null;
+		this.#redrawTimer = setTimeout(() => {
+			this.#redrawTimer = undefined;
 			this.#render();
 		}, wait);
 	}
@@ -348,8 +286,8 @@ export class GateAblationElement extends HTMLElement {
 				const s = summarize(this.#rows);
 				this.#summary.textContent =
 					this.#rows.length === 0
-						? this.#text.idle(this.#state.v.length)
-						: this.#text.summary(s, this.#step, this.#state.n, this.#state.task as TaskKind, this.#phase === 'finished');
+						? this.#text.idle(this.#picked.length)
+						: this.#text.summary(s, this.#step, this.state.n, this.state.task as TaskKind, this.#phase === 'finished');
 			},
 		];
 		const generation = ++this.#renderGeneration;
@@ -361,7 +299,7 @@ export class GateAblationElement extends HTMLElement {
 			part();
 			// Visible in the browser's performance panel: the main-thread cost of each part of a redraw.
 			performance.measure('gate-ablation redraw', { start });
-			if (parts.length > 0) setTimeout(next, 0);
+			if (parts.length > 0) this.#partTimer = setTimeout(next, 0);
 		};
 		next();
 	}
@@ -371,14 +309,16 @@ export class GateAblationElement extends HTMLElement {
 		this.#stepOut.value = t.stepOf(this.#step, DEFAULTS.maxSteps);
 		this.#timeOut.value = t.seconds(this.#elapsedMs);
 		this.#startButton.textContent = this.#phase === 'running' ? t.pause : this.#phase === 'paused' ? t.resume : t.start;
+		const startable = this.#phase === 'running' || this.#phase === 'paused' || isValidSelection({ v: this.#picked });
+		this.#startButton.disabled = this.#phase === 'stopped' || !startable;
 		this.dataset.phase = this.#phase;
 	}
 
 	#renderLegend(): void {
 		this.#legend.replaceChildren(
 			...this.#running.map((v, slot) => {
-				const item = el('li', `ga-legend-item ga-slot-${slot}`);
-				const swatch = el('span', 'ga-swatch');
+				const item = node('li', `ga-legend-item ga-slot-${slot}`);
+				const swatch = node('span', 'ga-swatch');
 				swatch.setAttribute('aria-hidden', 'true');
 				item.append(swatch, document.createTextNode(`${this.#text.short(v)}: ${this.#text.name(v)}`));
 				return item;
@@ -387,14 +327,14 @@ export class GateAblationElement extends HTMLElement {
 	}
 
 	#renderChart(kind: 'accuracy' | 'loss'): void {
-		const [chart, alt] = kind === 'accuracy' ? [this.#accChart, this.#accAlt] : [this.#lossChart, this.#lossAlt];
+		const { chart, alt } = this.#charts[kind];
 		alt.textContent = this.#text.chartAlt(this.#rows, kind);
 		chart.replaceChildren(this.#plot(kind, alt));
 	}
 
-	#plot(kind: 'accuracy' | 'loss', alt: HTMLParagraphElement): SVGSVGElement | HTMLElement {
+	#plot(kind: 'accuracy' | 'loss', alt: HTMLElement): SVGSVGElement | HTMLElement {
 		const t = this.#text;
-		const width = Math.max(260, Math.min(640, this.#accChart.clientWidth || 320));
+		const width = Math.max(260, Math.min(640, this.#charts.accuracy.chart.clientWidth || 320));
 		const maxLoss = Math.max(1.5, ...[...this.#series.values()].flat().map((p) => p.loss));
 		const marks: Plot.Markish[] = [
 			Plot.ruleY([kind === 'accuracy' ? 25 : 0], { strokeOpacity: 0.4, strokeDasharray: kind === 'accuracy' ? '3,3' : undefined, ariaHidden: 'true' }),
@@ -437,16 +377,16 @@ export class GateAblationElement extends HTMLElement {
 		this.#tableBody.replaceChildren(
 			...this.#running.map((v, slot) => {
 				const r = byVariant.get(v);
-				const tr = el('tr', `ga-slot-${slot}`);
-				const th = el('th');
+				const tr = node('tr', `ga-slot-${slot}`);
+				const th = node('th');
 				th.scope = 'row';
-				const sw = el('span', 'ga-swatch');
+				const sw = node('span', 'ga-swatch');
 				sw.setAttribute('aria-hidden', 'true');
 				// Full name on wide screens, the legend's short name on narrow ones (CSS picks one).
-				th.append(sw, el('span', 'ga-name-full', t.name(v)), el('span', 'ga-name-short', t.short(v)));
+				th.append(sw, node('span', 'ga-name-full', t.name(v)), node('span', 'ga-name-short', t.short(v)));
 				const cell = (text: string, label: string) => {
-					const td = el('td');
-					const out = el('output');
+					const td = node('td');
+					const out = node('output');
 					out.setAttribute('aria-label', t.cellLabel(label, t.short(v)));
 					out.value = text;
 					td.append(out);
@@ -454,7 +394,7 @@ export class GateAblationElement extends HTMLElement {
 				};
 				tr.append(
 					th,
-					el('td', 'ga-col-params', t.paramsCell(parameterCount(v, DEFAULTS.hiddenSize))),
+					node('td', 'ga-col-params', t.paramsCell(parameterCount(v, DEFAULTS.hiddenSize))),
 					cell(r ? t.percent(r.accuracy) : '–', t.colAccuracy),
 					cell(r ? r.loss.toFixed(3) : '–', t.colLoss),
 					cell(r ? (r.stepsToTarget === null ? t.notReached(final) : String(r.stepsToTarget)) : '–', t.colTo90),
@@ -465,4 +405,4 @@ export class GateAblationElement extends HTMLElement {
 	}
 }
 
-if (!customElements.get('gate-ablation')) customElements.define('gate-ablation', GateAblationElement);
+defineElement('gate-ablation', GateAblationElement);

@@ -132,7 +132,7 @@ function make(lang: 'en' | 'zh-cn') {
       paused: 'Paused.',
       finished: (ms: number) => `Finished in ${(ms / 1000).toFixed(1)} s.`,
       failed: (v: Variant, msg: string) => `${name(v)} stopped: ${msg}`,
-      workerFailed: (msg: string) => `Training stopped: ${msg}`,
+      halted: 'Training stopped.',
       chartAlt: (rows: readonly ResultRow[], kind: 'accuracy' | 'loss') =>
         rows.length === 0
           ? 'No training yet.'
@@ -205,7 +205,7 @@ function make(lang: 'en' | 'zh-cn') {
     paused: '已暂停。',
     finished: (ms: number) => `训练完成，用时 ${(ms / 1000).toFixed(1)} 秒。`,
     failed: (v: Variant, msg: string) => `${name(v)} 已停止：${msg}`,
-    workerFailed: (msg: string) => `训练已停止：${msg}`,
+    halted: '训练已停止。',
     chartAlt: (rows: readonly ResultRow[], kind: 'accuracy' | 'loss') =>
       rows.length === 0
         ? '尚未开始训练。'

@@ -14,7 +14,6 @@ import {
   Adam,
   GRU,
   Linear,
-  LSTM_VARIANTS,
   LstmVariant,
   Module,
   Rng,
@@ -25,25 +24,12 @@ import {
   reshape,
   slice,
   trainStep,
-  type LstmVariantName,
 } from '../../engine/index.ts';
 import { K, recallBatch } from '../memory-race/task.ts';
 import { INPUT_SIZE, lastMarkBatch, withMarkChannel, type MarkedBatch } from './last-mark-task.ts';
+import { DEFAULTS, VARIANTS, type InitKind, type TaskKind, type Variant } from './settings.ts';
 
-/** The cells a reader can compare: the LSTM variants plus the GRU. */
-export const VARIANTS = [...LSTM_VARIANTS, 'gru'] as const satisfies readonly (LstmVariantName | 'gru')[];
-export type Variant = (typeof VARIANTS)[number];
-
-export const INITS = ['default', 'forget-bias', 'chrono'] as const;
-export type InitKind = (typeof INITS)[number];
-
-/**
- * The tasks a reader can train on: 'last-mark' (several marks, answer the last one: needs forgetting;
- * last-mark-task.ts) and 'recall' (one symbol, answer it after N distractors: needs only holding;
- * memory-race/task.ts).
- */
-export const TASKS = ['last-mark', 'recall'] as const;
-export type TaskKind = (typeof TASKS)[number];
+export { VARIANTS, INITS, TASKS, type Variant, type InitKind, type TaskKind } from './settings.ts';
 
 export interface AblationConfig {
   variant: Variant;
@@ -73,28 +59,7 @@ export interface AblationConfig {
   maxSteps: number;
 }
 
-/**
- * Defaults measured to finish in well under a minute in a browser worker and to separate the variants: with
- * seed 1 after 250 steps, the vanilla LSTM and CIFG reach 99–100 % on the last-mark task while the forget
- * gate fixed at 1 and no input gate stay near 40 % (tests/unit/widgets/gate-ablation.test.ts checks this).
- */
-export const DEFAULTS = {
-  task: 'last-mark' as TaskKind,
-  marks: 4,
-  delay: 40,
-  seed: 1,
-  hiddenSize: 16,
-  batchSize: 32,
-  learningRate: 0.01,
-  init: 'chrono' as InitKind,
-  evalEvery: 10,
-  evalSize: 128,
-  maxSteps: 250,
-} as const;
-
-export const DELAY_MIN = 1;
-export const DELAY_MAX = 60;
-export const SEED_MAX = 999_999;
+export { DEFAULTS, DELAY_MIN, DELAY_MAX, SEED_MAX } from './settings.ts';
 /** Accuracy that counts as "learned" in the results table. */
 export const TARGET_ACCURACY = 0.9;
 

@@ -1,4 +1,8 @@
-/** Messages between the gate ablation widget and its worker (carried by shared/worker-channel.ts). */
+/**
+ * Messages between the gate ablation widget and its service in the compute worker (gate-ablation.service.ts).
+ * Types and pure checks only: the page imports this module, never the service.
+ */
+import { hasType } from '../runtime/envelope.ts';
 import type { AblationConfig, EvalPoint, ResultRow, Variant } from './model.ts';
 
 export type AblationCommand =
@@ -20,3 +24,6 @@ export type AblationEvent =
       failures: { variant: Variant; message: string }[];
     }
   | { type: 'paused' };
+
+export const isAblationCommand = hasType<AblationCommand>(['start', 'pause', 'resume']);
+export const isAblationEvent = hasType<AblationEvent>(['progress', 'paused']);

@@ -3,7 +3,8 @@
  * step at a time, round-robin, until `budgetMs` has passed, then reports what changed. DOM-free, so the
  * worker and the unit tests drive the same code.
  */
-import { AblationTrainer, type AblationConfig, type EvalPoint, type ResultRow, type Variant } from './model.ts';
+import { AblationTrainer, configFor, type AblationConfig, type EvalPoint, type InitKind, type ResultRow, type TaskKind, type Variant } from './model.ts';
+import { selectedVariants, type AblationState } from './state.ts';
 
 export class AblationRun {
   readonly trainers: AblationTrainer[];
@@ -53,4 +54,11 @@ export class AblationRun {
   failures(): { variant: Variant; message: string }[] {
     return this.trainers.filter((t) => t.failure !== null).map((t) => ({ variant: t.config.variant, message: t.failure! }));
   }
+}
+
+/** One training config per variant a state selects, in VARIANTS order. */
+export function configsFor(state: AblationState): AblationConfig[] {
+  return selectedVariants(state).map((variant) =>
+    configFor(variant, { task: state.task as TaskKind, delay: state.n, seed: state.seed, init: state.init as InitKind }),
+  );
 }

@@ -1,20 +1,23 @@
 /**
- * <memory-race>: the live part of the memory race (chapter 1.3). Loaded lazily by components/MemoryRace.astro.
+ * <memory-race>: the live part of the memory race (chapter 1.3), on the widget runtime (declaration.ts;
+ * markup in components/MemoryRace.astro).
  *
- * A Web Worker trains the LSTM and the RNN in lockstep (race.worker.ts); this element only keeps their
- * curves and draws them (Observable Plot), at most a few times a second. Nothing starts until the
- * reader presses "Start training". Changing a setting or pressing Reset ends the run.
+ * The memory race's service in the compute worker (memory-race.service.ts) trains the LSTM and the RNN in
+ * lockstep; this element only keeps their curves and draws them (Observable Plot), at most a few times a
+ * second. Nothing starts until the reader presses "Start training". Changing a setting or pressing Reset
+ * ends the run; hiding the tab pauses it until the tab is shown again.
  */
 import * as Plot from '@observablehq/plot';
 import { plotChart } from '../shared/plot.ts';
-import { button, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
-import { defaultState } from '../shared/url-state.ts';
-import { WorkerRuns } from '../shared/worker-channel.ts';
-import { LSTM_HIDDEN, MAX_STEPS, N_MAX, N_MIN, lstmParams, matchedRnnHidden, rnnParams, reachedSteps, type RacerKind } from './model.ts';
+import { WidgetElement, defineElement } from '../runtime/element.ts';
+import type { WorkerChannel } from '../runtime/channel.ts';
+import declaration from './declaration.ts';
+import { MAX_STEPS, reachedSteps, type RacerKind } from './model.ts';
 import { CHANCE } from './task.ts';
 import { RACER_NAMES, textFor, type MemoryRaceText, type RacerSummary } from './labels.ts';
-import { ANCHOR_ID, SCHEMA, SEED_MAX, URL_PREFIX, settingsOf, type RaceState } from './state.ts';
-import { RACERS, type RaceCommand, type RaceEvent, type RacePoint } from './race.worker.ts';
+import { settingsOf } from './state.ts';
+import { RACERS, isRaceEvent, type RaceCommand, type RaceEvent, type RacePoint } from './protocol.ts';
+
 /** The RNN is dashed so colour is not the only cue; colours come from CSS classes mr-mark-lstm / mr-mark-rnn. */
 const DASH: Record<RacerKind, string | undefined> = { lstm: undefined, rnn: '6,4' };
 /** Shortest time between two redraws of the charts while training. */
@@ -31,173 +34,108 @@ function thin<T>(points: readonly T[], max: number): T[] {
 	return out;
 }
 
-type Phase = 'idle' | 'running' | 'paused' | 'done';
+/** `stopped`: the worker failed; only the runtime's Restart leads out of it. */
+type Phase = 'idle' | 'running' | 'paused' | 'done' | 'stopped';
 
-export class MemoryRaceElement extends HTMLElement {
+export class MemoryRaceElement extends WidgetElement<typeof declaration.schema> {
+	protected readonly declaration = declaration;
 	#text: MemoryRaceText = textFor('en');
-	#lang = 'en';
-	#binding = urlBinding(SCHEMA, URL_PREFIX, ANCHOR_ID);
-	#state: RaceState = defaultState(SCHEMA);
 	#phase: Phase = 'idle';
-	#runs!: WorkerRuns<RaceCommand, RaceEvent>;
+	/** The phase when the worker failed: Restart trains again if it was training. */
+	#phaseAtFault: Phase = 'idle';
+	/** Paused because the tab was hidden (not by the reader): showing the tab resumes. */
+	#pausedByHiding = false;
+	#channel!: WorkerChannel<RaceCommand, RaceEvent>;
 	#points: Record<RacerKind, RacePoint[]> = { lstm: [], rnn: [] };
 	#activeMs = 0;
-	#setters: Array<(s: RaceState) => void> = [];
-	#drawScheduled = false;
+	#drawTimer: ReturnType<typeof setTimeout> | undefined;
+	#drawFrame = 0;
 	#lastDraw = 0;
 	#toggle!: HTMLButtonElement;
-	#status!: HTMLParagraphElement;
-	#notes!: HTMLParagraphElement;
-	#budget!: HTMLParagraphElement;
-	#outputs = {} as Record<string, HTMLOutputElement>;
-	#accuracyChart!: HTMLDivElement;
-	#lossChart!: HTMLDivElement;
-	#summary!: HTMLParagraphElement;
+	#status!: HTMLElement;
+	#notes!: HTMLElement;
+	#summary!: HTMLElement;
+	#outputs = new Map<string, HTMLOutputElement>();
+	#charts = {} as Record<'accuracy' | 'loss', HTMLElement>;
 
-	connectedCallback(): void {
-		if (this.dataset.ready !== undefined) return;
-		this.#lang = (this.dataset.lang ?? document.documentElement.lang ?? 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-		this.#text = textFor(this.#lang);
-		this.#state = this.#binding.load();
-		this.#runs = new WorkerRuns<RaceCommand, RaceEvent>(
-			() => new Worker(new URL('./race.worker.ts', import.meta.url), { type: 'module' }),
-			(event) => this.#onEvent(event),
-			(message) => this.#fail(message),
-		);
-		this.#build();
-		this.dataset.ready = '';
+	protected hydrate(): void {
+		this.#text = textFor(this.pageLang);
+		this.#toggle = this.querySelector('[data-toggle]')!;
+		this.#status = this.querySelector('[data-status]')!;
+		this.#notes = this.querySelector('[data-notes]')!;
+		this.#summary = this.querySelector('[data-summary]')!;
+		for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-readout]')) this.#outputs.set(out.dataset.readout!, out);
+		for (const chart of this.querySelectorAll<HTMLElement>('[data-chart]')) this.#charts[chart.dataset.chart as 'accuracy' | 'loss'] = chart;
+		this.#channel = this.channel<RaceCommand, RaceEvent>({ isEvent: isRaceEvent, onEvent: (event) => this.#onEvent(event) });
+		this.#toggle.addEventListener('click', () => this.#onToggle(), { signal: this.signal });
 		this.#setPhase('idle');
 		this.#draw();
 	}
 
-	disconnectedCallback(): void {
-		this.#runs?.terminate();
-	}
-
-	#build(): void {
-		const t = this.#text;
-		const s = this.#state;
-		this.replaceChildren();
-		const controls = el('fieldset', 'w-controls mr-controls');
-		controls.append(el('legend', '', t.controls));
-		const N = rangeControl({ label: t.N, min: N_MIN, max: N_MAX, step: 1, value: s.N, onInput: (v) => this.#change({ N: v }) });
-		const init = selectControl(t.init, ['chrono', 'default'].map((v) => ({ value: v, text: t.initText[v] })), s.init, (v) => this.#change({ init: v }));
-		const seed = integerControl({ label: t.seed, min: 0, max: SEED_MAX, value: s.seed, onChange: (v) => this.#change({ seed: v }) });
-		// The select gets a row of its own (mr-init), so its longest option is shown whole; it comes last so
-		// that N and the seed share the first row.
-		init.root.classList.add('mr-init');
-		this.#setters = [(st) => N.set(st.N), (st) => (init.select.value = st.init), (st) => seed.set(st.seed)];
-		controls.append(N.root, seed.root, init.root);
-
-		const actions = el('div', 'w-actions mr-actions');
-		this.#toggle = button(t.start, () => this.#onToggle(), 'w-button mr-toggle');
-		actions.append(
-			this.#toggle,
-			button(t.reset, () => this.#reset()),
-			copyLinkControl(t, () => this.#binding.link(this.#state)),
-		);
-
-		this.#budget = el('p', 'mr-budget');
-		this.#status = el('p', 'mr-status');
-		this.#status.setAttribute('role', 'status');
-		this.#notes = el('p', 'mr-notes');
-
-		const readouts = el('div', 'mr-readouts');
-		for (const kind of RACERS) {
-			const name = RACER_NAMES[kind];
-			const group = el('dl', `mr-racer mr-racer-${kind}`);
-			group.setAttribute('aria-label', t.readouts(name));
-			const heading = el('p', 'mr-racer-name', name);
-			heading.setAttribute('aria-hidden', 'true');
-			group.append(heading);
-			for (const [key, label, shortLabel] of [
-				['step', t.stepLabel(name), t.stepShort],
-				['accuracy', t.accuracyLabel(name), t.accuracyShort],
-				['loss', t.lossLabel(name), t.lossShort],
-				['reached', t.reachedLabel(name), t.reachedShort],
-			] as const) {
-				group.append(this.#readout(`${kind}-${key}`, label, shortLabel));
-			}
-			readouts.append(group);
-		}
-		const timeGroup = el('dl', 'mr-racer mr-time');
-		timeGroup.append(this.#readout('time', t.timeLabel));
-		readouts.append(timeGroup);
-
-		const legend = el('p', 'mr-legend');
-		legend.setAttribute('aria-hidden', 'true');
-		for (const kind of RACERS) {
-			const item = el('span', `mr-key mr-key-${kind}`);
-			item.append(el('span', 'mr-swatch'), document.createTextNode(RACER_NAMES[kind]));
-			legend.append(item);
-		}
-		this.#accuracyChart = el('div', 'w-chart mr-chart');
-		this.#lossChart = el('div', 'w-chart mr-chart');
-		const charts = el('div', 'mr-charts');
-		charts.append(this.#accuracyChart, this.#lossChart);
-		this.#summary = el('p', 'mr-summary');
-		this.append(controls, actions, this.#budget, this.#status, readouts, legend, charts, this.#summary, this.#notes);
-		this.#showBudget();
-	}
-
-	/** A <dt>/<dd> pair: `shown` is the visible label, `label` the output's accessible name (with the model's name). */
-	#readout(key: string, label: string, shown = label): HTMLDivElement {
-		const row = el('div', 'mr-readout');
-		const id = uid('mr-out');
-		const dt = el('dt');
-		const lab = el('label', '', shown);
-		lab.htmlFor = id;
-		dt.append(lab);
-		const dd = el('dd');
-		const out = el('output');
-		out.id = id;
-		out.setAttribute('aria-label', label);
-		out.setAttribute('aria-live', 'off');
-		dd.append(out);
-		row.append(dt, dd);
-		this.#outputs[key] = out;
-		return row;
-	}
-
-	#showBudget(): void {
-		const rnnH = matchedRnnHidden(LSTM_HIDDEN);
-		this.#budget.textContent = this.#text.budget(LSTM_HIDDEN, lstmParams(LSTM_HIDDEN), rnnH, rnnParams(rnnH), this.#lang);
-	}
-
-	#change(patch: Partial<RaceState>): void {
-		this.#state = { ...this.#state, ...patch };
-		this.#binding.save(this.#state);
+	/** Any new setting makes the curves meaningless: the run ends. */
+	protected changed(): void {
 		this.#stop();
 	}
 
-	#reset(): void {
-		this.#state = defaultState(SCHEMA);
-		for (const set of this.#setters) set(this.#state);
-		this.#binding.save(this.#state);
-		this.#stop();
+	protected onFault(): void {
+		this.#phaseAtFault = this.#phase;
+		this.#pausedByHiding = false;
+		this.#setPhase('stopped');
 	}
 
-	/** Ends both workers and clears the curves. */
+	protected onRestart(): void {
+		const wasTraining = this.#phaseAtFault === 'running' || this.#phaseAtFault === 'paused';
+		this.#phase = 'idle';
+		this.#stop();
+		if (wasTraining) this.#start();
+	}
+
+	protected onHidden(): void {
+		if (this.#phase !== 'running') return;
+		this.#pausedByHiding = true;
+		this.#channel.send({ type: 'pause' });
+		this.#setPhase('paused');
+	}
+
+	protected onVisible(): void {
+		if (!this.#pausedByHiding || this.#phase !== 'paused') return;
+		this.#pausedByHiding = false;
+		this.#channel.send({ type: 'resume' });
+		this.#setPhase('running');
+	}
+
+	protected teardown(): void {
+		clearTimeout(this.#drawTimer);
+		cancelAnimationFrame(this.#drawFrame);
+	}
+
+	/** Ends the run (a fresh worker starts with the next one) and clears the curves. */
 	#stop(): void {
-		this.#runs.terminate();
+		if (this.#phase === 'running' || this.#phase === 'paused') this.#channel.restart();
+		this.#pausedByHiding = false;
 		this.#points = { lstm: [], rnn: [] };
 		this.#activeMs = 0;
 		this.#notes.textContent = '';
-		this.#setPhase('idle');
+		if (this.#phase !== 'stopped') this.#setPhase('idle');
 		this.#draw();
 	}
 
+	#start(): void {
+		this.#channel.start({ type: 'start', settings: settingsOf(this.state) });
+		this.#setPhase('running');
+	}
+
 	#onToggle(): void {
+		this.#pausedByHiding = false;
 		if (this.#phase === 'running') {
-			this.#runs.send({ type: 'pause' });
+			this.#channel.send({ type: 'pause' });
 			this.#setPhase('paused');
 		} else if (this.#phase === 'paused') {
-			this.#runs.send({ type: 'resume' });
+			this.#channel.send({ type: 'resume' });
 			this.#setPhase('running');
-		} else {
+		} else if (this.#phase !== 'stopped') {
 			if (this.#phase === 'done') this.#stop();
-			this.#runs.start({ type: 'start', settings: settingsOf(this.#state) });
-			this.#setPhase('running');
+			this.#start();
 		}
 	}
 
@@ -205,7 +143,8 @@ export class MemoryRaceElement extends HTMLElement {
 		this.#phase = phase;
 		const t = this.#text;
 		this.#toggle.textContent = phase === 'running' ? t.pause : phase === 'paused' ? t.resume : t.start;
-		this.#status.textContent = { idle: t.idle, running: t.running, paused: t.paused, done: t.done }[phase];
+		this.#toggle.disabled = phase === 'stopped';
+		this.#status.textContent = { idle: t.idle, running: t.running, paused: t.paused, done: t.done, stopped: t.halted }[phase];
 		this.dataset.phase = phase;
 	}
 
@@ -224,26 +163,25 @@ export class MemoryRaceElement extends HTMLElement {
 				this.#setPhase('done');
 				this.#draw();
 				break;
-			default:
+			case 'paused':
 				break;
 		}
 	}
 
-	#fail(message: string): void {
-		this.#runs.terminate();
-		this.#setPhase('idle');
-		this.#notes.textContent = this.#text.error(message);
-	}
-
 	/** Redraws at most every REDRAW_MS, on an animation frame: many small messages become one paint. */
 	#scheduleDraw(): void {
-		if (this.#drawScheduled) return;
-		this.#drawScheduled = true;
+		if (this.#drawTimer !== undefined) return;
 		const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#lastDraw));
-		setTimeout(() => requestAnimationFrame(() => {
-			this.#drawScheduled = false;
-			this.#draw();
-		}), wait);
+		this.#drawTimer = setTimeout(() => {
+			this.#drawFrame = requestAnimationFrame(() => {
+				this.#drawTimer = undefined;
+				this.#draw();
+			});
+		}, wait);
+	}
+
+	#output(key: string): HTMLOutputElement {
+		return this.#outputs.get(key)!;
 	}
 
 	#draw(): void {
@@ -256,18 +194,18 @@ export class MemoryRaceElement extends HTMLElement {
 		for (const kind of RACERS) {
 			const last = this.#points[kind].at(-1) ?? null;
 			summaries[kind] = last;
-			this.#outputs[`${kind}-step`].textContent = String(last?.step ?? 0);
-			this.#outputs[`${kind}-accuracy`].textContent = last ? `${(last.accuracy * 100).toFixed(1)} %` : '—';
-			this.#outputs[`${kind}-loss`].textContent = last ? last.loss.toFixed(3) : '—';
+			this.#output(`${kind}-step`).textContent = String(last?.step ?? 0);
+			this.#output(`${kind}-accuracy`).textContent = last ? `${(last.accuracy * 100).toFixed(1)} %` : '—';
+			this.#output(`${kind}-loss`).textContent = last ? last.loss.toFixed(3) : '—';
 			const reached = reachedAt[kind];
-			this.#outputs[`${kind}-reached`].textContent =
+			this.#output(`${kind}-reached`).textContent =
 				reached !== null ? String(reached) : !last ? '—' : this.#phase === 'done' ? t.notReached : t.notReachedYet;
 		}
 		const seconds = this.#activeMs / 1000;
-		this.#outputs.time.textContent = t.seconds(seconds);
+		this.#output('time').textContent = t.seconds(seconds);
 		this.#summary.textContent = t.summary(summaries, seconds, { reached: reachedAt, finished: this.#phase === 'done' });
-		this.#accuracyChart.replaceChildren(this.#plot('accuracy'));
-		this.#lossChart.replaceChildren(this.#plot('loss'));
+		this.#charts.accuracy.replaceChildren(this.#plot('accuracy'));
+		this.#charts.loss.replaceChildren(this.#plot('loss'));
 		// User Timing entry, so the cost of a redraw can be read from the page (tests, DevTools).
 		performance.measure('memory-race:draw', 'memory-race:draw');
 	}
@@ -275,7 +213,7 @@ export class MemoryRaceElement extends HTMLElement {
 	#plot(y: 'accuracy' | 'loss'): SVGSVGElement | HTMLElement {
 		const t = this.#text;
 		const maxStep = Math.max(50, ...RACERS.map((k) => this.#points[k].at(-1)?.step ?? 0));
-		const width = Math.max(260, Math.min(420, this.#accuracyChart.clientWidth || 400));
+		const width = Math.max(260, Math.min(420, this.#charts.accuracy.clientWidth || 400));
 		const data = RACERS.flatMap((kind) => thin(this.#points[kind], MAX_DRAWN).map((p) => ({ kind, step: p.step, value: p[y] })));
 		return plotChart({
 			width,
@@ -302,4 +240,4 @@ export class MemoryRaceElement extends HTMLElement {
 	}
 }
 
-if (!customElements.get('memory-race')) customElements.define('memory-race', MemoryRaceElement);
+defineElement('memory-race', MemoryRaceElement);

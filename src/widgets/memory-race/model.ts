@@ -29,21 +29,10 @@ import {
   type TrainStepStatus,
 } from '../../engine/index.ts';
 import { K, VOCAB, recallBatch, type RecallBatch } from './task.ts';
+import type { RaceSettings } from './settings.ts';
 
 export type RacerKind = 'lstm' | 'rnn';
-export type LstmInit = 'chrono' | 'default';
-
-export interface RaceSettings {
-  /** Distractors between the symbol and the query. */
-  N: number;
-  seed: number;
-  /** LSTM bias initialisation. */
-  init: LstmInit;
-}
-
-export const DEFAULT_RACE: Readonly<RaceSettings> = { N: 60, seed: 1, init: 'chrono' };
-export const N_MIN = 1;
-export const N_MAX = 100;
+export { DEFAULT_RACE, N_MIN, N_MAX, type LstmInit, type RaceSettings } from './settings.ts';
 export const LSTM_HIDDEN = 16;
 export const BATCH_SIZE = 32;
 /** Adam's learning rate for both racers. */
@@ -154,6 +143,9 @@ export class Racer {
     return { loss: crossEntropy(logits, batch.y).item(), accuracy: accuracy(logits, batch.y) };
   }
 }
+
+/** The plotted accuracy is the mean over this many recent batches (one batch of 32 is a noisy estimate). */
+export const SMOOTHING = 20;
 
 /** Mean of the last `window` values (for the smoothed accuracy curve). */
 export function trailingMean(values: readonly number[], window: number): number {

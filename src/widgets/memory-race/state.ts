@@ -1,6 +1,6 @@
 /** The memory race's settings in the URL (prefix "race"); training progress itself is not a link's business. */
 import type { Schema, StateOf } from '../shared/url-state.ts';
-import { DEFAULT_RACE, N_MAX, N_MIN, type LstmInit, type RaceSettings } from './model.ts';
+import { DEFAULT_RACE, N_MAX, N_MIN, type LstmInit, type RaceSettings } from './settings.ts';
 
 export const URL_PREFIX = 'race';
 export const ANCHOR_ID = 'memory-race';

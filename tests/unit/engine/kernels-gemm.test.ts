@@ -193,6 +193,8 @@ test('the SIMD kernel matches the reference for sizes 1..17, offsets, accumulate
     }
     check(Float32Array, tA, tB, 37, 21, 600, [1, 2, 3], true, 1e-4, simdOnly);
     check(Float32Array, tA, tB, 1, 512, 128, [0, 0, 0], false, 1e-5, simdOnly);
+    // Wide enough for gemm_bt to take the columns in blocks (32768 / k per pass), with a ragged last block.
+    check(Float32Array, tA, tB, 5, 1043, 70, [1, 2, 3], true, 1e-5, simdOnly);
   }
   // Both transposed is left to JavaScript.
   assert.equal(gemmSimd(true, true, 4, 4, 4, new Float32Array(16), 0, new Float32Array(16), 0, new Float32Array(16), 0, false), false);

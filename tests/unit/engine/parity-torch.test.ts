@@ -1,9 +1,10 @@
 /**
  * Parity with PyTorch 1.13: the same state dicts and inputs give the same outputs, final states, parameter
- * gradients and input gradients. Fixtures come from scripts/torch_reference.py (float64); each case runs in
- * float64 (relative error ≤ 1e-10) and float32 (≤ 1e-4).
+ * gradients and input gradients. Fixtures come from scripts/torch_reference.py (float64); each case runs on
+ * every kernel path: float64 (relative error ≤ 1e-10), float32 on the WebAssembly SIMD kernels and float32 in
+ * plain JavaScript (setSimdEnabled(false)), both ≤ 1e-4.
  */
-import { test } from 'node:test';
+import { test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import {
   Rng, Tensor, LSTM, LSTMCell, RNN, GRU, Embedding, Linear, Module, add, mul, sum, reshape, slice, crossEntropy, tensor, zeros,
   type DType,
 } from '../../../src/engine/index.ts';
+import { setSimdEnabled, simdStatus } from '../../../src/engine/kernels/wasm-heap.ts';
 import { assertClose, fromRef, worstSeen, TOLERANCE, type Ref, type Tolerance } from './compare.ts';
 
 interface Fixture {
@@ -29,7 +31,16 @@ function load(name: string): Fixture {
   return JSON.parse(readFileSync(path, 'utf8')) as Fixture;
 }
 
-const DTYPES: DType[] = ['float64', 'float32'];
+/** Kernel paths: the dtype, and whether float32 may use the WebAssembly module. */
+const PATHS: { path: string; dtype: DType; wasm: boolean }[] = [
+  { path: 'float64', dtype: 'float64', wasm: true },
+  { path: 'float32', dtype: 'float32', wasm: true },
+  { path: 'float32-js', dtype: 'float32', wasm: false },
+];
+
+nodeTest('the WebAssembly SIMD module loads in Node (so the float32 path above is the wasm one)', () => {
+  assert.equal(simdStatus(), 'ready');
+});
 
 /** Σ_k Σ out_k ⊙ R_k, the scalar loss the generator used. */
 function weightedLoss(pairs: [Tensor, Ref][], dtype: DType): Tensor {
@@ -46,10 +57,20 @@ function checkGrads(label: string, m: Module, f: Fixture, inputs: Record<string,
   for (const [name, ref] of Object.entries(f.inputGrads ?? {})) assertClose(`${label} grad ${name}`, inputs[name].grad!, ref, tol);
 }
 
-for (const dtype of DTYPES) {
+for (const { path, dtype, wasm } of PATHS) {
   const tol = TOLERANCE[dtype];
+  /** A test run with the path's kernels switched on, and the module switched back on afterwards. */
+  const test = (name: string, fn: () => void) =>
+    nodeTest(name, () => {
+      setSimdEnabled(wasm);
+      try {
+        fn();
+      } finally {
+        setSimdEnabled(true);
+      }
+    });
 
-  test(`LSTMCell matches PyTorch (${dtype})`, () => {
+  test(`LSTMCell matches PyTorch (${path})`, () => {
     const f = load('lstm_cell');
     const cell = new LSTMCell({ inputSize: 3, hiddenSize: 4, rng: new Rng(0), dtype });
     cell.loadStateDict(f.stateDict);
@@ -57,13 +78,13 @@ for (const dtype of DTYPES) {
     const h0 = fromRef(f.inputs.h0, dtype, true);
     const c0 = fromRef(f.inputs.c0, dtype, true);
     const [h, c] = cell.forward(x, [h0, c0]);
-    assertClose(`lstm_cell:${dtype} h`, h, f.outputs.h, tol);
-    assertClose(`lstm_cell:${dtype} c`, c, f.outputs.c, tol);
+    assertClose(`lstm_cell:${path} h`, h, f.outputs.h, tol);
+    assertClose(`lstm_cell:${path} c`, c, f.outputs.c, tol);
     weightedLoss([[h, f.lossWeights.h], [c, f.lossWeights.c]], dtype).backward();
-    checkGrads(`lstm_cell:${dtype}`, cell, f, { x, h0, c0 }, tol);
+    checkGrads(`lstm_cell:${path}`, cell, f, { x, h0, c0 }, tol);
   });
 
-  test(`LSTMCell stepped by hand: c.retainGrad() is PyTorch's full ∂L/∂C_t at every step (${dtype})`, () => {
+  test(`LSTMCell stepped by hand: c.retainGrad() is PyTorch's full ∂L/∂C_t at every step (${path})`, () => {
     const f = load('lstm_cell_chain');
     const { inputSize: I, hiddenSize: H, batch: B, steps: T } = f.config as Record<string, number>;
     const cell = new LSTMCell({ inputSize: I, hiddenSize: H, rng: new Rng(0), dtype });
@@ -84,14 +105,14 @@ for (const dtype of DTYPES) {
     // C_T reaches L only through h_T: without that path its gradient would be missing (null).
     assert.ok(cs[T - 1].grad !== null, 'C_T has a gradient');
     const stack = (ts: Tensor[]) => ts.flatMap((t) => Array.from(t.grad!.data));
-    assertClose(`lstm_cell_chain:${dtype} c.grad`, stack(cs), f.retainedGrads!.c, tol);
-    assertClose(`lstm_cell_chain:${dtype} h.grad`, stack(hs), f.retainedGrads!.h, tol);
-    assertClose(`lstm_cell_chain:${dtype} h`, hs.flatMap((t) => Array.from(t.data)), f.outputs.h, tol);
-    checkGrads(`lstm_cell_chain:${dtype}`, cell, f, { x }, tol);
+    assertClose(`lstm_cell_chain:${path} c.grad`, stack(cs), f.retainedGrads!.c, tol);
+    assertClose(`lstm_cell_chain:${path} h.grad`, stack(hs), f.retainedGrads!.h, tol);
+    assertClose(`lstm_cell_chain:${path} h`, hs.flatMap((t) => Array.from(t.data)), f.outputs.h, tol);
+    checkGrads(`lstm_cell_chain:${path}`, cell, f, { x }, tol);
   });
 
   for (const name of ['lstm_1layer', 'lstm_2layer']) {
-    test(`${name} (batch first) matches PyTorch (${dtype})`, () => {
+    test(`${name} (batch first) matches PyTorch (${path})`, () => {
       const f = load(name);
       const { inputSize, hiddenSize, numLayers } = f.config as Record<string, number>;
       const lstm = new LSTM({ inputSize, hiddenSize, numLayers, batchFirst: true, rng: new Rng(0), dtype });
@@ -100,16 +121,16 @@ for (const dtype of DTYPES) {
       const h0 = fromRef(f.inputs.h0, dtype, true);
       const c0 = fromRef(f.inputs.c0, dtype, true);
       const [out, [hN, cN]] = lstm.forward(x, [h0, c0]);
-      assertClose(`${name}:${dtype} out`, out, f.outputs.out, tol);
-      assertClose(`${name}:${dtype} hN`, hN, f.outputs.hN, tol);
-      assertClose(`${name}:${dtype} cN`, cN, f.outputs.cN, tol);
+      assertClose(`${name}:${path} out`, out, f.outputs.out, tol);
+      assertClose(`${name}:${path} hN`, hN, f.outputs.hN, tol);
+      assertClose(`${name}:${path} cN`, cN, f.outputs.cN, tol);
       weightedLoss([[out, f.lossWeights.out], [hN, f.lossWeights.h], [cN, f.lossWeights.c]], dtype).backward();
-      checkGrads(`${name}:${dtype}`, lstm, f, { x, h0, c0 }, tol);
+      checkGrads(`${name}:${path}`, lstm, f, { x, h0, c0 }, tol);
     });
   }
 
   for (const [name, Layer] of [['rnn', RNN], ['gru', GRU]] as const) {
-    test(`${name.toUpperCase()} (2 layers, batch first) matches PyTorch (${dtype})`, () => {
+    test(`${name.toUpperCase()} (2 layers, batch first) matches PyTorch (${path})`, () => {
       const f = load(name);
       const { inputSize, hiddenSize, numLayers } = f.config as Record<string, number>;
       const net = new Layer({ inputSize, hiddenSize, numLayers, batchFirst: true, rng: new Rng(0), dtype });
@@ -117,14 +138,14 @@ for (const dtype of DTYPES) {
       const x = fromRef(f.inputs.x, dtype, true);
       const h0 = fromRef(f.inputs.h0, dtype, true);
       const [out, hN] = net.forward(x, h0);
-      assertClose(`${name}:${dtype} out`, out, f.outputs.out, tol);
-      assertClose(`${name}:${dtype} hN`, hN, f.outputs.hN, tol);
+      assertClose(`${name}:${path} out`, out, f.outputs.out, tol);
+      assertClose(`${name}:${path} hN`, hN, f.outputs.hN, tol);
       weightedLoss([[out, f.lossWeights.out], [hN, f.lossWeights.h]], dtype).backward();
-      checkGrads(`${name}:${dtype}`, net, f, { x, h0 }, tol);
+      checkGrads(`${name}:${path}`, net, f, { x, h0 }, tol);
     });
   }
 
-  test(`Embedding → LSTM → Linear character model with cross-entropy matches PyTorch (${dtype})`, () => {
+  test(`Embedding → LSTM → Linear character model with cross-entropy matches PyTorch (${path})`, () => {
     const f = load('char_model');
     const { vocabSize: V, embeddingDim: E, hiddenSize: H, numLayers: L, batch: B, steps: T } = f.config as Record<string, number>;
     const rng = new Rng(0);
@@ -137,25 +158,25 @@ for (const dtype of DTYPES) {
     model.loadStateDict(f.stateDict);
     const [out, [hN, cN]] = model.lstm.forward(model.embed.forward(Int32Array.from(f.inputs.ids.data), [B, T]));
     const logits = model.fc.forward(out);
-    assertClose(`char_model:${dtype} logits`, logits, f.outputs.logits, tol);
-    assertClose(`char_model:${dtype} hN`, hN, f.outputs.hN, tol);
-    assertClose(`char_model:${dtype} cN`, cN, f.outputs.cN, tol);
+    assertClose(`char_model:${path} logits`, logits, f.outputs.logits, tol);
+    assertClose(`char_model:${path} hN`, hN, f.outputs.hN, tol);
+    assertClose(`char_model:${path} cN`, cN, f.outputs.cN, tol);
     const loss = crossEntropy(reshape(logits, [-1, V]), f.inputs.targets.data);
-    assertClose(`char_model:${dtype} loss`, [loss.item()], { shape: [1], data: [f.outputs.loss as number] }, tol);
+    assertClose(`char_model:${path} loss`, [loss.item()], { shape: [1], data: [f.outputs.loss as number] }, tol);
     loss.backward();
-    checkGrads(`char_model:${dtype}`, model, f, {}, tol);
+    checkGrads(`char_model:${path}`, model, f, {}, tol);
   });
 
-  test(`cross-entropy with one-hot targets matches PyTorch (${dtype})`, () => {
+  test(`cross-entropy with one-hot targets matches PyTorch (${path})`, () => {
     const f = load('cross_entropy_one_hot');
     const logits = fromRef(f.inputs.logits, dtype, true);
     const loss = crossEntropy(logits, tensor(f.inputs.target.data, { shape: f.inputs.target.shape, dtype }));
-    assertClose(`cross_entropy:${dtype} loss`, [loss.item()], { shape: [1], data: [f.outputs.loss as number] }, tol);
+    assertClose(`cross_entropy:${path} loss`, [loss.item()], { shape: [1], data: [f.outputs.loss as number] }, tol);
     loss.backward();
-    assertClose(`cross_entropy:${dtype} grad logits`, logits.grad!, f.inputGrads.logits, tol);
+    assertClose(`cross_entropy:${path} grad logits`, logits.grad!, f.inputGrads.logits, tol);
   });
 }
 
-test('report: largest relative error per fixture and dtype', () => {
+nodeTest('report: largest relative error per fixture and dtype', () => {
   for (const [k, v] of [...worstSeen].sort()) console.log(`# parity ${k}: max relative error ${v.toExponential(2)}`);
 });

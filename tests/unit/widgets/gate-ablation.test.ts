@@ -1,14 +1,14 @@
 /** Gate ablation widget: the tasks, training runs, lockstep chunks, URL state and the summary sentence. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '../../../src/engine/index.ts';
+import { LSTM_VARIANTS, Rng } from '../../../src/engine/index.ts';
 import { D, K, QUERY, VOCAB, recallBatch } from '../../../src/widgets/memory-race/task.ts';
 import { INPUT_SIZE, MARK, lastMarkBatch, markedSequenceText, withMarkChannel } from '../../../src/widgets/gate-ablation/last-mark-task.ts';
-import { AblationTrainer, DEFAULTS, INITS, TASKS, VARIANTS, configFor, parameterCount, summarize, type ResultRow } from '../../../src/widgets/gate-ablation/model.ts';
-import { AblationRun } from '../../../src/widgets/gate-ablation/run.ts';
-import { DEFAULT_VARIANTS, configsFor, stateFromSearch, unavailableVariants } from '../../../src/widgets/gate-ablation/state.ts';
+import { AblationTrainer, DEFAULTS, DELAY_MIN, INITS, TASKS, VARIANTS, configFor, parameterCount, summarize, type ResultRow } from '../../../src/widgets/gate-ablation/model.ts';
+import { AblationRun, configsFor } from '../../../src/widgets/gate-ablation/run.ts';
+import { DEFAULT_VARIANTS, isValidSelection, stateFromSearch, unavailableVariants } from '../../../src/widgets/gate-ablation/state.ts';
 import { EQUATIONS, textFor } from '../../../src/widgets/gate-ablation/labels.ts';
-import { writeState } from '../../../src/widgets/shared/url-state.ts';
+import { parseState, writeState } from '../../../src/widgets/shared/url-state.ts';
 import { SCHEMA, URL_PREFIX } from '../../../src/widgets/gate-ablation/state.ts';
 
 test('last-mark task: M marks at distinct times, the target is the latest mark, one-hot plus the flag', () => {
@@ -156,7 +156,22 @@ test('URL state: defaults, a restored selection, and malformed selections fall b
   assert.deepEqual(stateFromSearch('?ablate.v=0,1,2,3,4').v, d.v); // five: too many
   assert.deepEqual(stateFromSearch('?ablate.v=1,1').v, d.v); // duplicates
   assert.deepEqual(stateFromSearch('?ablate.v=4,0').v, [0, 4]);
-  assert.equal(stateFromSearch('?ablate.n=0').n, DEFAULTS.delay);
+  assert.equal(stateFromSearch('?ablate.n=0').n, DELAY_MIN, 'below the range: the nearest valid length');
+});
+
+test('URL state: fractional or too few variant indices never reach a run, and the link says so', () => {
+  const d = stateFromSearch('');
+  for (const raw of ['0.5,1.5', '0,1.5', '1.5,2.5,3', '-1,2', '0,8']) {
+    const { state, notices } = parseState(SCHEMA, URL_PREFIX, `?ablate.v=${encodeURIComponent(raw)}`);
+    assert.ok(isValidSelection(state), `${raw} gives ${state.v}`);
+    assert.ok(configsFor(state).length >= 2, `${raw}: at least two variants train`);
+    assert.deepEqual(notices.map((n) => n.field), ['v'], `${raw} is reported`);
+  }
+  // Whole indices that the schema drops leave too few: the defaults, not a one-variant run.
+  assert.deepEqual(stateFromSearch('?ablate.v=0,1.5').v, d.v);
+  assert.deepEqual(stateFromSearch('?ablate.v=0.5,1.5').v, d.v);
+  // A valid list of whole indices is used as written, silently.
+  assert.deepEqual(parseState(SCHEMA, URL_PREFIX, '?ablate.v=1,7').notices, []);
 });
 
 test('summary sentence in both languages states the numbers', () => {
@@ -267,4 +282,9 @@ test('zh-cn: no English left in the widget text, the variants table included', (
   assert.match(zh.equation('peepholes'), /\\text\{ 中同样加 \}/);
   assert.doesNotMatch(zh.equation('peepholes'), /likewise/);
   assert.match(textFor('en').equation('peepholes'), /\\text\{likewise \}/);
+});
+
+test('the variants a link can name are the engine’s LSTM variants, in its order, then the GRU', () => {
+  // settings.ts spells the list out so that the page's first script need not load the engine.
+  assert.deepEqual(VARIANTS, [...LSTM_VARIANTS, 'gru']);
 });

@@ -14,6 +14,7 @@
  * in a fixed order, so results are the same on every run and machine.
  */
 #include <wasm_simd128.h>
+#include "gemm-simd.h"
 
 typedef float f32;
 
@@ -137,13 +138,13 @@ static inline f32 dot_tail(const f32 *a, const f32 *b, int k4, int k) {
   return s;
 }
 
-__attribute__((export_name("gemm_bt")))
-void gemm_bt(int m, int n, int k, const f32 *A, const f32 *B, f32 *C, int acc) {
+/* gemm_bt on n columns of C, whose rows are ldc apart. */
+static void bt_block(int m, int n, int k, const f32 *A, const f32 *B, f32 *C, int ldc, int acc) {
   const int k4 = k & ~3;
   int i = 0;
   for (; i + 2 <= m; i += 2) {
     const f32 *a0 = A + i * k, *a1 = a0 + k;
-    f32 *c0 = C + i * n, *c1 = c0 + n;
+    f32 *c0 = C + i * ldc, *c1 = c0 + ldc;
     int j = 0;
     for (; j + 4 <= n; j += 4) {
       const f32 *b0 = B + j * k, *b1 = b0 + k, *b2 = b1 + k, *b3 = b2 + k;
@@ -188,7 +189,7 @@ void gemm_bt(int m, int n, int k, const f32 *A, const f32 *B, f32 *C, int acc) {
   for (; i < m; i++) {
     /* One row against 4 rows of B at a time: the matrix-vector case of generation (m = 1). */
     const f32 *a0 = A + i * k;
-    f32 *c0 = C + i * n;
+    f32 *c0 = C + i * ldc;
     int j = 0;
     for (; j + 4 <= n; j += 4) {
       const f32 *b0 = B + j * k, *b1 = b0 + k, *b2 = b1 + k, *b3 = b2 + k;
@@ -213,4 +214,16 @@ void gemm_bt(int m, int n, int k, const f32 *A, const f32 *B, f32 *C, int acc) {
       store1(c0 + j, lanes_sum(s0) + dot_tail(a0, b0, k4, k), acc);
     }
   }
+}
+
+/*
+ * Columns of C are taken NB at a time, so that the NB rows of B a pass reads (NB·k floats, about 128 kB) stay in
+ * cache while every row of A goes by; without it a large B (the 4000×256 output layer of W4) would be read from
+ * memory once per pair of rows of A. Each entry of C is the same sum as without the blocking.
+ */
+__attribute__((export_name("gemm_bt")))
+void gemm_bt(int m, int n, int k, const f32 *A, const f32 *B, f32 *C, int acc) {
+  int nb = (32768 / (k > 0 ? k : 1)) & ~3;
+  if (nb < 4) nb = 4;
+  for (int j0 = 0; j0 < n; j0 += nb) bt_block(m, n - j0 < nb ? n - j0 : nb, k, A, B + j0 * k, C + j0, n, acc);
 }
