@@ -14,11 +14,29 @@ export interface CellEditor {
 	focus(): void;
 }
 
+/**
+ * Colours from the site's variables, which inherit into the shadow root. The editor lives in a shadow root
+ * because CodeMirror adds its styles as constructed stylesheets there (allowed by the page's policy, and
+ * scoped), whereas in the document it would add <style> elements, which the policy refuses.
+ */
+const theme = EditorView.theme({
+	'&': { backgroundColor: 'var(--sl-color-bg)', color: 'var(--sl-color-text)', fontSize: '0.85rem' },
+	'.cm-content': { fontFamily: 'var(--__sl-font-mono, ui-monospace, monospace)', caretColor: 'var(--sl-color-text)' },
+	'.cm-gutters': { backgroundColor: 'var(--sl-color-bg-nav)', color: 'var(--sl-color-gray-2)', borderColor: 'var(--sl-color-gray-5)' },
+	'.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--sl-color-accent) 8%, transparent)' },
+	'.cm-cursor': { borderLeftColor: 'var(--sl-color-text)' },
+	'&.cm-focused': { outline: '2px solid var(--sl-color-accent)' },
+	'.cm-scroller': { maxHeight: '32rem' },
+});
+
 export function createEditor(host: HTMLElement, code: string, label: string, hooks: { run(): void; changed(): void }): CellEditor {
+	const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
 	const view = new EditorView({
 		doc: code,
-		parent: host,
+		parent: root,
+		root,
 		extensions: [
+			theme,
 			basicSetup,
 			javascript({ typescript: true }),
 			cellHighlighting,
