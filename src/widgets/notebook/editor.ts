@@ -26,7 +26,6 @@ const theme = EditorView.theme({
 	'.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--sl-color-accent) 8%, transparent)' },
 	'.cm-cursor': { borderLeftColor: 'var(--sl-color-text)' },
 	'&.cm-focused': { outline: '2px solid var(--sl-color-accent)' },
-	'.cm-scroller': { maxHeight: '32rem' },
 });
 
 export function createEditor(host: HTMLElement, code: string, label: string, hooks: { run(): void; changed(): void }): CellEditor {
@@ -37,6 +36,9 @@ export function createEditor(host: HTMLElement, code: string, label: string, hoo
 		root,
 		extensions: [
 			theme,
+			// Long lines wrap, as the listings do: the editor never scrolls on its own (a scrolling region needs
+			// its own keyboard access), the page does.
+			EditorView.lineWrapping,
 			basicSetup,
 			javascript({ typescript: true }),
 			cellHighlighting,
