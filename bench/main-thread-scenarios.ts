@@ -116,4 +116,22 @@ export const SCENARIOS: Record<string, Scenario[]> = {
 			},
 		},
 	],
+	'text-studio': [
+		{
+			id: 'studio',
+			url: '/en/studio/',
+			settled: (page) =>
+				page.locator('text-studio').getByRole('button', { name: 'Generate', exact: true }).and(page.locator(':enabled')).waitFor({ timeout: 60_000 }),
+			drive: async (page, seconds) => {
+				const studio = page.locator('text-studio');
+				await studio.getByRole('button', { name: 'Generate', exact: true }).click();
+				await page.waitForTimeout(1500);
+				await studio.getByRole('button', { name: 'Train', exact: true }).click();
+				await page.waitForTimeout(seconds * 1000);
+				await studio.getByRole('button', { name: 'Generate', exact: true }).click();
+				await page.waitForTimeout(1500);
+				await studio.getByRole('button', { name: 'Pause', exact: true }).click();
+			},
+		},
+	],
 };

@@ -10,6 +10,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, sep } from 'node:path';
 import { headersFor, type HeaderRule } from '../site/headers-file.ts';
 import { contentType } from './mime.ts';
+
+/** The longest request head served: a link with 100 kB of state must reach the page. */
+export const MAX_HEADER_BYTES = 1024 * 1024;
 import { requestPath } from './request-path.ts';
 
 export interface StaticServerOptions {
@@ -95,7 +98,8 @@ export function createStaticServer({ root, headers, log = () => {} }: StaticServ
 		return sendFile(res, 200, path, file);
 	}
 
-	return createServer((req, res) => {
+	// Links carry widget state (and, later, code) in their query: accept request lines up to 1 MiB, not 16 kB.
+	return createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
 		respond(req, res).catch((error: unknown) => {
 			log(`${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
 			if (res.headersSent) return void res.destroy();

@@ -1,20 +1,13 @@
 /**
  * The widgets that the inventories (layout, main thread, axe) and `bench:main-thread` go through: every
- * widget of the registry (src/widgets/registry.ts), plus the legacy tags below.
+ * widget of the registry (src/widgets/registry.ts).
  */
 import { WIDGETS } from '../../src/widgets/registry.ts';
 
-/**
- * TEMPORARY — widgets not yet declared in the registry, so that they keep their coverage until their
- * migration onto the widget runtime lands. A tag that the registry declares is dropped from this list
- * automatically; delete the list once it is empty.
- */
-const LEGACY_TAGS: readonly string[] = ['cell-explorer', 'sequence-stepper', 'gradient-lab'];
-
 const declared = WIDGETS.map((w) => w.tag);
 
-/** Every widget tag of the book: the registry's first, then the legacy ones still outside it. */
-export const WIDGET_TAGS: readonly string[] = [...declared, ...LEGACY_TAGS.filter((tag) => !declared.includes(tag))];
+/** Every widget tag of the book. */
+export const WIDGET_TAGS: readonly string[] = declared;
 
 /**
  * What a widget shows once it is live, where that is not a Plot chart: the inventories wait for it before
@@ -22,7 +15,12 @@ export const WIDGET_TAGS: readonly string[] = [...declared, ...LEGACY_TAGS.filte
  */
 const DRAWN: Record<string, string> = {
 	'cell-explorer': '.ce-equation .katex',
+	'cell-diagram': 'svg.cd-svg',
+	'unrolled-chain': 'svg.uc-svg',
+	'equation-view': '[data-part] .katex',
 	'sequence-stepper': '.ss-line svg.cs-plot',
+	// The generate embed has no chart: its generated-text region is what it shows.
+	'studio-generate': '[data-generated]',
 };
 
 export function drawnSelector(tag: string): string {

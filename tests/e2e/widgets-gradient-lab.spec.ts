@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { htmlOf, pagesWith, watchProblems } from './site.ts';
+import { htmlOf, pagesWith, recordWorkers, terminateWorkers, watchProblems } from './site.ts';
 import { DEFAULT_SETTINGS, firstToLastRatio, formatSci, gradientNorms, sampleSteps, type GradientSettings } from '../../src/widgets/gradient-lab/model.ts';
 
 const labPages = (lang: string) => pagesWith('gradient-lab', lang);
@@ -72,6 +72,8 @@ test('T and scale driven by keyboard and typing give the model’s numbers; the 
 	await expect(page.getByRole('status', { name: 'RNN: clipping factor' })).toHaveText(formatSci(r.rnn.clipFactor));
 	await expect(page.getByRole('status', { name: 'RNN: ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖' })).toHaveText(formatSci(firstToLastRatio(r.rnn.norms.h)!));
 
+	// The URL is written a moment after the last change (the runtime debounces it).
+	await expect.poll(() => new URL(page.url()).searchParams.get('grad.clip')).toBe('1');
 	const url = new URL(page.url());
 	expect(url.searchParams.get('grad.T')).toBe('90');
 	expect(url.searchParams.get('grad.s')).toBe('2');
@@ -90,6 +92,53 @@ test('T and scale driven by keyboard and typing give the model’s numbers; the 
 	await expectNumbers(page, { ...DEFAULT_SETTINGS });
 	expect(new URL(page.url()).search).not.toContain('grad.');
 	expect(problems).toEqual([]);
+});
+
+test('clipping shows what clip_grad_norm_ changes: ‖∇θL‖ and the W_hh terms shrink, ‖∂L/∂h_t‖ does not', async ({ page }) => {
+	await open(page, labPages('en')[0]);
+	const lab = page.locator('gradient-lab');
+	const settings = { ...DEFAULT_SETTINGS, scale: 2, clip: true, maxNorm: 1 };
+	const typedScale = page.getByRole('spinbutton', { name: 'Recurrent weight scale s (typed)' });
+	await typedScale.fill('2');
+	await typedScale.press('Enter');
+	await page.getByRole('checkbox', { name: 'Clip the gradient norm' }).check();
+	const r = gradientNorms(settings);
+	expect(r.rnn.clipFactor).toBeLessThan(1);
+	await expect(lab.getByRole('status', { name: 'RNN: after clipping, ‖∇θL‖' })).toHaveText(formatSci(r.rnn.clippedNorm));
+	await expect(lab.getByRole('status', { name: 'RNN: ‖∇θL‖', exact: true })).toHaveText(formatSci(r.rnn.paramNorm));
+	// ∂L/∂h_t is not a parameter gradient: the table lists it as the backward pass left it.
+	const table = lab.locator('table.gl-samples');
+	await expect(table.getByRole('row', { name: /^100 / })).toHaveText(`100${formatSci(r.rnn.norms.h![99])}${formatSci(r.lstm.norms.h![99])}`);
+	await expect(lab.locator('.gl-description')).toContainText('‖∂L/∂h_t‖ is not a parameter gradient: clipping leaves it as drawn.');
+	// The W_hh terms are drawn after clipping, compared from t = 2 (h_0 = 0).
+	await page.getByRole('combobox', { name: 'Plotted quantity' }).selectOption('w');
+	await expect(lab.getByRole('status', { name: 'RNN: ‖(∂L/∂W_hh)_2‖ / ‖(∂L/∂W_hh)_T‖' })).toHaveText(formatSci(firstToLastRatio(r.rnn.clippedW, 2)!));
+	await expect(table.getByRole('row', { name: /^100 / })).toHaveText(`100${formatSci(r.rnn.clippedW[99])}${formatSci(r.lstm.clippedW[99])}`);
+	await expect(table.locator('caption')).toContainText('after clipping');
+	await page.getByRole('checkbox', { name: 'Clip the gradient norm' }).uncheck();
+	await expect(table.getByRole('row', { name: /^100 / })).toHaveText(`100${formatSci(r.rnn.norms.w![99])}${formatSci(r.lstm.norms.w![99])}`);
+});
+
+test('a worker that dies mid-run: the lab says so, leaves “Computing…” even after Reset, and Restart computes again', async ({ page }) => {
+	test.setTimeout(90_000);
+	await recordWorkers(page);
+	await open(page, labPages('en')[0]);
+	await expectNumbers(page, { ...DEFAULT_SETTINGS });
+	const lab = page.locator('gradient-lab');
+	await page.getByRole('combobox', { name: 'Hidden size H' }).selectOption('64');
+	expect(await terminateWorkers(page)).toBeGreaterThan(0);
+	const fault = lab.locator('[data-fault]');
+	await expect(fault).toBeVisible({ timeout: 15_000 });
+	await expect(fault.getByRole('alert')).toContainText('The computation stopped');
+	await expect(lab.locator('.gl-status')).not.toHaveText('Computing…');
+	await lab.getByRole('button', { name: 'Reset', exact: true }).click();
+	await expect(page.getByRole('combobox', { name: 'Hidden size H' })).toHaveValue(String(DEFAULT_SETTINGS.hidden));
+	await expect(fault).toBeVisible();
+	await expect(lab.locator('.gl-status')).not.toHaveText('Computing…');
+	await lab.getByRole('button', { name: 'Restart' }).click();
+	await expect(fault).toBeHidden();
+	await page.getByRole('slider', { name: 'Sequence length T' }).fill('60');
+	await expectNumbers(page, { ...DEFAULT_SETTINGS, T: 60 });
 });
 
 test('the cell-state quantity: the RNN has none, the LSTM’s ratio is the model’s', async ({ page }) => {
@@ -114,7 +163,7 @@ test('without JavaScript the build-time table is there and says so', async ({ br
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(labPages('en')[0]);
-	const table = page.locator('#gradient-lab table');
+	const table = page.locator('#gradient-lab').getByRole('table', { name: /Computed at build time/ });
 	await expect(table).toBeVisible();
 	await expect(table.locator('caption')).toContainText('Computed at build time');
 	const r = gradientNorms({ ...DEFAULT_SETTINGS });

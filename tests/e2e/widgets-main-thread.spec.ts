@@ -3,7 +3,7 @@
  * - a widget coming to life (every widget of widget-inventory.ts) adds no stylesheet and no <link> to the
  *   document. Chrome answers either by restyling and relaying out the whole chapter, ~80 ms on a page full
  *   of formulas; Plot's per-chart <style> and Vite's modulepreload links were exactly that;
- * - the sequence stepper's tracing and checkpoint loading happen in its Web Worker.
+ * - the sequence stepper's tracing and checkpoint loading happen in its (compute) worker.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { htmlOf, pagesWith, pageWith } from './site.ts';
@@ -38,7 +38,7 @@ test('the sequence stepper traces in a Web Worker; the page itself never fetches
 	await page.locator('sequence-stepper').scrollIntoViewIfNeeded();
 	const stepper = page.locator('sequence-stepper');
 	await expect(stepper.getByRole('status', { name: 'x_t (character read)' })).not.toBeEmpty({ timeout: 30_000 });
-	expect(workers.some((u) => /stepper\.worker/.test(u)), `workers: ${workers.join(', ')}`).toBe(true);
+	expect(workers.some((u) => /compute\.worker/.test(u)), `workers: ${workers.join(', ')}`).toBe(true);
 	// The checkpoint's chunk is imported by the worker only: no module script of the page refers to it.
 	const pageModules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
 	expect(pageModules.filter((u) => /char-model/.test(u))).toEqual([]);

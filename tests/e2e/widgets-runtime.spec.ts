@@ -7,6 +7,7 @@ import { WIDGETS } from '../../src/widgets/registry.ts';
 import type { FieldSpec } from '../../src/widgets/shared/url-state.ts';
 import { pageWith, watchProblems } from './site.ts';
 
+// Longer than any text field allows, yet short enough for a request line (Node's server refuses headers over 16 KiB).
 const HUGE = 'x'.repeat(100_000);
 const MARKUP = '<img src=x onerror="document.body.dataset.pwned=1">';
 
@@ -34,6 +35,7 @@ for (const widget of WIDGETS) {
 		const params = new URLSearchParams();
 		Object.entries(widget.schema).forEach(([field, spec], k) => params.set(`${widget.prefix}.${field}`, hostileValue(spec, k)));
 		params.set(`${widget.prefix}.${MARKUP}`, MARKUP);
+		// The link itself carries it all (100 kB of text included): the server accepts long request lines.
 		await page.goto(`${pageWith(widget.tag)}?${params}`);
 		const element = page.locator(widget.tag).first();
 		await element.scrollIntoViewIfNeeded();

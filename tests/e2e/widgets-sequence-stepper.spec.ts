@@ -9,7 +9,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { lstmStep, type LstmStepResult } from '../../src/engine/lstm-step.ts';
 import { latchParams, pulseTrain } from '../../src/widgets/sequence-stepper/latch.ts';
-import { pageWith, watchProblems } from './site.ts';
+import { pageWith, recordWorkers, terminateWorkers, watchProblems } from './site.ts';
+import { DEFAULT_TEXT } from '../../src/widgets/sequence-stepper/model.ts';
 
 const widgetPage = (lang: string, chapter: string) => pageWith('sequence-stepper', lang, chapter);
 const read = (text: string) => Number(text.replace('\u2212', '-'));
@@ -20,9 +21,10 @@ const widget = (page: Page) => page.locator('sequence-stepper');
 async function open(page: Page, url: string) {
 	await page.goto(url);
 	await widget(page).scrollIntoViewIfNeeded();
-	await expect(page.locator('sequence-stepper[data-ready]')).toBeAttached();
-	await expect(widget(page).locator('.ss-marker').first()).toBeAttached();
-	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/);
+	// The first trace needs a worker, the engine and (character model) the checkpoint: slow on a loaded machine.
+	await expect(page.locator('sequence-stepper[data-ready]')).toBeAttached({ timeout: 30_000 });
+	await expect(widget(page).locator('.ss-marker').first()).toBeAttached({ timeout: 30_000 });
+	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/, { timeout: 30_000 });
 }
 
 /** h_t, C_t of an LSTM run from zero state over xs with lstmStep; returns every step's result. */
@@ -156,6 +158,144 @@ test('a link read from the URL restores model, seed, step and numbers in a fresh
 	await fresh.close();
 });
 
+for (const { lang, typed } of [
+	{ lang: 'en', typed: 'Step t (typed)' },
+	{ lang: 'zh-cn', typed: '时间步 t（键入数值）' },
+]) {
+	for (const chapter of ['02-core-concepts', '03-algorithm']) {
+		test(`${lang} ${chapter}: the typed step field reaches every step up to the last`, async ({ page }) => {
+			await open(page, widgetPage(lang, chapter));
+			const status = widget(page).getByRole('status', { name: 't', exact: true });
+			const T = Number((await status.innerText()).split(' / ')[1]);
+			expect(T).toBe(chapter === '02-core-concepts' ? pulseTrain(7).length : DEFAULT_TEXT.length);
+			const field = widget(page).getByRole('spinbutton', { name: typed });
+			for (const t of [7, T - 1, T]) {
+				await field.fill(String(t));
+				await field.press('Enter');
+				await expect(status).toHaveText(`${t} / ${T}`);
+				await expect(field).toHaveValue(String(t));
+				await expect(widget(page).getByRole('slider', { name: typed.replace(/ \(typed\)|（键入数值）/, '') })).toHaveValue(String(t));
+			}
+			// Past the end is the end.
+			await field.fill(String(T + 5));
+			await field.press('Enter');
+			await expect(status).toHaveText(`${T} / ${T}`);
+			await expect(field).toHaveValue(String(T));
+		});
+	}
+}
+
+/** Every stepper-state event the page heard, in order (recorded from before the page's scripts run). */
+async function recordStates(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const seen: unknown[] = [];
+		(window as unknown as { __states: unknown[] }).__states = seen;
+		document.addEventListener('stepper-state', (e) => seen.push((e as CustomEvent).detail));
+	});
+}
+
+interface State {
+	t: number;
+	T: number;
+	inputs: string[];
+	c: number[][];
+	h: number[][];
+	gates: Record<'i' | 'f' | 'g' | 'o', number[][]>;
+}
+const lastState = (page: Page) => page.evaluate(() => (window as unknown as { __states: State[] }).__states.at(-1) ?? null);
+
+test('latch: each shown step is announced as stepper-state with that step’s numbers (for the unrolled chain)', async ({ page }) => {
+	await recordStates(page);
+	await open(page, widgetPage('en', '02-core-concepts'));
+	const xs = pulseTrain(7);
+	const expected = run(latchParams(), xs);
+	await expect.poll(async () => (await lastState(page))?.t).toBe(0);
+	const first = (await lastState(page))!;
+	expect(first.T).toBe(xs.length);
+	expect(first.inputs).toHaveLength(xs.length);
+	expect(first.inputs[2]).toBe(`${xs[2][0].toFixed(2).replace('-', '\u2212')} write`);
+	for (const [k, r] of expected.entries()) {
+		for (let j = 0; j < 2; j++) {
+			expect(Math.abs(first.c[k][j] - r.c[j])).toBeLessThan(1e-12);
+			expect(Math.abs(first.h[k][j] - r.h[j])).toBeLessThan(1e-12);
+			for (const g of ['i', 'f', 'g', 'o'] as const) expect(Math.abs(first.gates[g][k][j] - r[g][j])).toBeLessThan(1e-12);
+		}
+	}
+	const count = await page.evaluate(() => (window as unknown as { __states: unknown[] }).__states.length);
+	await widget(page).getByRole('button', { name: 'Next step' }).click();
+	await widget(page).getByRole('button', { name: 'Next step' }).click();
+	await expect.poll(async () => (await lastState(page))?.t).toBe(2);
+	expect(await page.evaluate(() => (window as unknown as { __states: unknown[] }).__states.length)).toBe(count + 2);
+	// The event's numbers at the shown step are the ones the readouts show.
+	const state = (await lastState(page))!;
+	const shown = read(await widget(page).getByRole('status', { name: 'C_t[1]', exact: true }).innerText());
+	expect(Math.abs(state.c[state.t][0] - shown)).toBeLessThanOrEqual(5e-4);
+	// Changing the seed is a new sequence: announced again, at its first step.
+	const seed = widget(page).getByLabel('Seed (pulse values)');
+	await seed.fill('12');
+	await seed.press('Enter');
+	await expect.poll(async () => (await lastState(page))?.c[0][1]).toBeCloseTo(run(latchParams(), pulseTrain(12))[0].c[1], 12);
+	expect((await lastState(page))!.t).toBe(0);
+});
+
+test('character model: stepper-state carries the characters read and C_t per step', async ({ page }) => {
+	await recordStates(page);
+	await open(page, widgetPage('en', '03-algorithm'));
+	const text = 'gates';
+	await widget(page).getByLabel('Text to read').fill(text);
+	await expect.poll(async () => (await lastState(page))?.inputs.join('')).toBe(text);
+	const ref = charReference();
+	const steps = run(ref.params, [...text].map(ref.embedRow));
+	await widget(page).getByRole('slider', { name: 'Step t' }).fill('4');
+	await expect.poll(async () => (await lastState(page))?.t).toBe(3);
+	const state = (await lastState(page))!;
+	expect(state.T).toBe(text.length);
+	steps.forEach((r, k) => r.c.forEach((c, j) => expect(Math.abs(state.c[k][j] - c)).toBeLessThan(1e-9)));
+});
+
+test('a worker that dies: the stepper says so, leaves “Computing…” even after Reset, and Restart traces again', async ({ page }) => {
+	test.setTimeout(90_000);
+	await recordWorkers(page);
+	await open(page, widgetPage('en', '03-algorithm'));
+	const status = widget(page).getByRole('status', { name: 't', exact: true });
+	await expect(status).toHaveText(`1 / ${DEFAULT_TEXT.length}`);
+	await widget(page).getByLabel('Text to read').fill('a text that is traced while its worker is killed');
+	expect(await terminateWorkers(page)).toBeGreaterThan(0);
+	const fault = widget(page).locator('[data-fault]');
+	await expect(fault).toBeVisible({ timeout: 15_000 });
+	await expect(fault.getByRole('alert')).toContainText('The computation stopped');
+	const busy = widget(page).locator('.ss-busy');
+	await expect(busy).not.toHaveText('Computing…');
+	await widget(page).getByRole('button', { name: 'Reset', exact: true }).click();
+	await expect(widget(page).getByLabel('Text to read')).toHaveValue(DEFAULT_TEXT);
+	await expect(fault).toBeVisible();
+	await expect(busy).not.toHaveText('Computing…');
+	await widget(page).getByRole('button', { name: 'Restart' }).click();
+	await expect(fault).toBeHidden();
+	const text = 'after the restart';
+	await widget(page).getByLabel('Text to read').fill(text);
+	await expect(status).toHaveText(`1 / ${text.length}`);
+	await widget(page).getByRole('button', { name: 'Next step' }).click();
+	await expect(widget(page).getByRole('status', { name: 'x_t (character read)' })).toHaveText('f');
+});
+
+test('a checkpoint that cannot be loaded is a fault of the run, and Restart tries again', async ({ page }) => {
+	// The worker imports the checkpoint's chunk on the first character request; make that import fail.
+	let fail = true;
+	await page.route(/char-model-[^/]*\.js$/, (route) => (fail ? route.abort() : route.continue()));
+	await page.goto(widgetPage('en', '03-algorithm'));
+	await widget(page).scrollIntoViewIfNeeded();
+	const fault = widget(page).locator('[data-fault]');
+	await expect(fault).toBeVisible({ timeout: 30_000 });
+	await expect(fault.getByRole('alert')).toContainText('The computation stopped');
+	await expect(widget(page).locator('.ss-busy')).not.toHaveText('Computing…');
+	fail = false;
+	await widget(page).getByRole('button', { name: 'Restart' }).click();
+	await expect(fault).toBeHidden();
+	// A fresh worker loads the engine and the checkpoint again: on a busy machine that takes a while.
+	await expect(widget(page).getByRole('status', { name: 't', exact: true })).toHaveText(`1 / ${DEFAULT_TEXT.length}`, { timeout: 30_000 });
+});
+
 /** The checkpoint's weights, read straight from the committed JSON. */
 function charReference() {
 	const ck = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/widgets/sequence-stepper/char-model.json'), 'utf8'));
@@ -229,6 +369,8 @@ test('character model: a long text is computed without blocking, and heatmap win
 });
 
 test('zh-cn: translated controls and no axe violations on either page', async ({ page }) => {
+	// axe reads two whole chapters with their formulas and the heatmaps: over a minute on a loaded machine.
+	test.setTimeout(240_000);
 	const problems = watchProblems(page);
 	await open(page, widgetPage('zh-cn', '02-core-concepts'));
 	await expect(widget(page).getByRole('button', { name: '下一步' })).toBeVisible();
@@ -248,7 +390,7 @@ test('without JavaScript the figure shows the latch’s pulse train as a table',
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(widgetPage('en', '02-core-concepts'));
-	const table = page.locator('figure.sequence-stepper-figure table');
+	const table = page.locator('figure.sequence-stepper-figure').getByRole('table', { name: 'The latch model on its default pulse train, computed at build time' });
 	await expect(table).toBeVisible();
 	await expect(table.getByRole('row')).toHaveCount(25);
 	await context.close();

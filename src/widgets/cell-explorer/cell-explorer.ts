@@ -1,35 +1,22 @@
 /**
- * <cell-explorer>: the live part of the cell explorer (chapters 3 and 4). Loaded lazily by
- * components/CellExplorer.astro when the figure comes on screen.
+ * <cell-explorer>: the live part of the cell explorer, on the widget runtime (declaration.ts; markup in
+ * components/CellExplorer.astro, rendered on the server for both sizes).
  *
- * Sliders set x_t, h_{t-1} and C_{t-1}; a grid of number fields holds every weight and bias in the chapter's
- * notation; presets pin gates open or shut. Each change runs one lstmStep (model.ts) and refreshes the
- * <output> readouts, their bars, a sentence per unit and the six equations with the numbers substituted
- * (KaTeX, imported on first use). Numbers in the equations and readouts highlight each other on hover and focus.
+ * Sliders set x_t, h_{t-1} and C_{t-1}; a small grid per gate holds W and b; presets pin gates open or shut.
+ * Each change runs one lstmStep (model.ts) and refreshes the <output> readouts and their bars, a sentence
+ * per unit, the numbers on the cell diagram's wires and the six equations with the numbers substituted
+ * (KaTeX, imported on first use). A wire, an equation number and a readout highlight each other on hover
+ * and focus; the stage control dims the wires outside the chosen stage.
  */
 import type katexType from 'katex';
-import { button, copyLinkControl, el, integerControl, nextFrame, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
-import {
-	GATES_AS_READ,
-	PRESETS,
-	QUANTITIES,
-	RANGES,
-	biasIndex,
-	cellSchema,
-	computeCell,
-	defaultsFor,
-	equationsTex,
-	formatNumber,
-	normalize,
-	presetWeights,
-	sizes,
-	weightIndex,
-	type CellState,
-	type Gate,
-	type Mode,
-	type StepExample,
-} from './model.ts';
-import { EQUATION_NAMES, langOf, textFor, type CellText } from './labels.ts';
+import { WidgetElement, defineElement } from '../runtime/element.ts';
+import { nextFrame } from '../shared/dom.ts';
+import { DiagramView } from '../cell-diagram/diagram.ts';
+import { diagramText } from '../cell-diagram/labels.ts';
+import { WIRES, nextStage, type Stage, type Wire } from '../cell-diagram/model.ts';
+import declaration from './declaration.ts';
+import { QUANTITIES, RANGES, computeCell, defaultsFor, equationsTex, formatNumber, normalize, presetWeights, type CellState, type Mode, type Preset, type StepExample } from './model.ts';
+import { textFor, type CellText } from './labels.ts';
 
 type Katex = typeof katexType;
 let katexModule: Promise<Katex> | null = null;
@@ -39,340 +26,174 @@ function loadKatex(): Promise<Katex> {
 	return katexModule;
 }
 
-const WEIGHT_NAMES: Record<Gate, [string, string]> = { i: ['W_i', 'b_i'], f: ['W_f', 'b_f'], g: ['W_C', 'b_C'], o: ['W_o', 'b_o'] };
+/** "f1" (f_t[1]), "hp2" (h_{t-1}[2]) → the wire that carries it. */
+function wireOf(term: string): Wire | null {
+	const key = /^([a-z]+)\d+$/.exec(term)?.[1];
+	return (WIRES as readonly string[]).includes(key ?? '') ? (key as Wire) : null;
+}
 
-export class CellExplorerElement extends HTMLElement {
+type Vec = 'x' | 'h' | 'c';
+
+export class CellExplorerElement extends WidgetElement<typeof declaration.schema> {
+	protected readonly declaration = declaration;
 	#text: CellText = textFor('en');
-	#lang: 'en' | 'zh-cn' = 'en';
-	#state: CellState = defaultsFor('pair');
-	#binding!: ReturnType<typeof urlBinding<typeof cellSchema>>;
-	#modeSelect!: HTMLSelectElement;
-	#seed!: ReturnType<typeof integerControl>;
-	#inputsBox!: HTMLDivElement;
-	#editorBox!: HTMLDivElement;
-	#readoutBox!: HTMLDivElement;
-	#equationsBox!: HTMLDivElement;
-	#description!: HTMLParagraphElement;
-	#status!: HTMLParagraphElement;
+	#diagram: DiagramView | null = null;
+	#shape!: HTMLElement;
+	#presetStatus!: HTMLElement;
+	#equationsBox!: HTMLElement;
 	/** Says which number the arrow keys reached inside an equation (KaTeX's visual layer is hidden from screen readers). */
-	#termStatus!: HTMLParagraphElement;
-	#outputs = new Map<string, HTMLOutputElement>();
-	#bars = new Map<string, HTMLSpanElement>();
-	#inputSetters: ((s: CellState) => void)[] = [];
-	#weightInputs: { input: HTMLInputElement; kind: 'w' | 'b'; index: number }[] = [];
+	#termStatus!: HTMLElement;
 	#renderToken = 0;
 	/** The TeX each equation box shows now, by equation id: unchanged equations are not typeset again. */
 	#typeset = new Map<string, string>();
+	/** The highlighted place: a term ("f1") or a whole wire ("f"). */
 	#hot: string | null = null;
+	#resetting = false;
 
-	connectedCallback(): void {
-		if (this.dataset.ready !== undefined) return;
-		this.#lang = langOf(this.dataset.lang ?? document.documentElement.lang);
-		this.#text = textFor(this.#lang);
-		const anchor = this.closest('figure')?.id || 'cell-explorer';
-		this.#binding = urlBinding(cellSchema, 'cell', anchor);
-		this.#state = normalize(this.#binding.load());
-		this.#build();
-		this.dataset.ready = '';
-		this.#update(false);
-	}
-
-	disconnectedCallback(): void {
-		this.#binding?.cancel();
-	}
-
-	#build(): void {
-		const t = this.#text;
-		this.replaceChildren();
-
-		const toolbar = el('div', 'ce-toolbar');
-		const mode = selectControl(
-			t.size,
-			(['pair', 'scalar'] as const).map((m) => ({ value: m, text: t.sizes[m] })),
-			this.#state.mode,
-			(value) => this.#setMode(value as Mode),
-		);
-		this.#modeSelect = mode.select;
-		toolbar.append(
-			mode.root,
-			copyLinkControl(t, () => this.#binding.link(this.#state)),
-			button(t.reset, () => this.#reset()),
-		);
-
-		const presets = el('fieldset', 'ce-presets');
-		presets.append(el('legend', '', t.presets));
-		const presetButtons = el('div', 'ce-preset-buttons');
-		for (const p of PRESETS) {
-			const b = button(t.preset[p], () => this.#applyPreset(p));
-			b.title = t.presetHelp[p];
-			presetButtons.append(b);
+	protected hydrate(): void {
+		this.#text = textFor(this.pageLang);
+		this.#presetStatus = this.querySelector('[data-preset-status]')!;
+		this.#equationsBox = this.querySelector('.ce-equation-list')!;
+		this.#termStatus = this.querySelector('[data-term-status]')!;
+		const diagramRoot = this.querySelector('.ce-diagram');
+		if (diagramRoot) {
+			this.#diagram = new DiagramView(diagramRoot, diagramText(this.pageLang), (wire) => this.#highlight(wire), this.signal);
+			this.#showStage();
 		}
-		this.#seed = integerControl({
-			label: t.seed,
-			min: 0,
-			max: 2 ** 31 - 1,
-			value: this.#state.seed,
-			onChange: (v) => {
-				this.#state.seed = v;
-				this.#applyPreset('random');
-			},
-		});
-		this.#seed.input.classList.add('ce-seed');
-		presetButtons.append(this.#seed.root);
-		presets.append(presetButtons);
-		this.#status = el('p', 'ce-status');
-		this.#status.setAttribute('role', 'status');
-		presets.append(this.#status);
-
-		const inputs = el('fieldset', 'ce-inputs');
-		inputs.append(el('legend', '', t.inputs));
-		this.#inputsBox = el('div', 'ce-input-grid');
-		inputs.append(this.#inputsBox);
-
-		const weights = el('fieldset', 'ce-weights');
-		weights.append(el('legend', '', t.weights));
-		this.#editorBox = el('div', 'ce-editor');
-		weights.append(this.#editorBox, el('p', 'ce-note', t.weightsNote));
-
-		const results = el('section', 'ce-results');
-		const resultsId = uid('ce-results');
-		const resultsTitle = el('p', 'ce-section-title', t.readouts);
-		resultsTitle.id = resultsId;
-		results.setAttribute('aria-labelledby', resultsId);
-		this.#readoutBox = el('div', 'ce-readouts');
-		this.#description = el('p', 'w-description ce-description');
-		this.#description.setAttribute('aria-live', 'polite');
-		results.append(resultsTitle, this.#readoutBox, this.#description);
-
-		const eqs = el('section', 'ce-equations');
-		const eqTitleId = uid('ce-eq');
-		const eqTitle = el('p', 'ce-section-title', t.equations);
-		eqTitle.id = eqTitleId;
-		eqs.setAttribute('aria-labelledby', eqTitleId);
-		this.#equationsBox = el('div', 'ce-equation-list');
-		this.#termStatus = el('p', 'ce-visually-hidden');
-		this.#termStatus.setAttribute('role', 'status');
-		eqs.append(eqTitle, this.#equationsBox, this.#termStatus);
-
-		const top = el('div', 'ce-top');
-		top.append(inputs, results);
-		this.append(toolbar, presets, top, weights, eqs);
-		this.#buildSized();
+		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
+			b.addEventListener('click', () => this.#applyPreset(b.dataset.preset as Preset), { signal: this.signal });
+		}
+		this.querySelector('[data-action="next-stage"]')?.addEventListener('click', () => this.update({ stage: nextStage(this.state.stage as Stage) }), { signal: this.signal });
+		for (const shape of this.querySelectorAll<HTMLElement>('[data-shape]')) this.#wireShape(shape);
+		for (const box of this.#equationsBox.querySelectorAll<HTMLElement>('.ce-equation')) this.#equationKeys(box);
+		this.#showShape();
+		// A link whose vectors do not fit its size gets that size's defaults (and the URL says so at once).
+		this.update(normalize(this.state as CellState));
+		this.#render();
 	}
 
-	/** The parts whose shape depends on I and H: input sliders, the weight grid, readouts, equations. */
-	#buildSized(): void {
-		const t = this.#text;
-		const { I, H } = sizes(this.#state.mode as Mode);
+	protected changed(keys: string[]): void {
+		if (keys.includes('mode') && !this.#resetting) {
+			const d = defaultsFor(this.state.mode as Mode);
+			this.update({ x: d.x, h: d.h, c: d.c, w: d.w, b: d.b });
+		}
+		if (keys.includes('mode')) this.#showShape();
+		if (keys.includes('seed') && !this.#resetting) this.#applyPreset('random');
+		if (keys.includes('stage')) this.#showStage();
+		if (keys.some((k) => k !== 'stage')) this.#render();
+	}
 
-		// Inputs: x_t, h_{t-1}, C_{t-1}, one slider + number field per entry.
-		this.#inputsBox.replaceChildren();
-		this.#inputSetters = [];
-		const addRange = (key: 'x' | 'h' | 'c', n: number, name: string, term: string) => {
-			for (let k = 0; k < n; k++) {
-				const r = rangeControl({
-					label: `${name}[${k + 1}]`,
-					...RANGES[key],
-					value: this.#state[key][k],
-					onInput: (v) => {
-						this.#state[key][k] = v;
-						this.#update();
-					},
-				});
-				r.root.dataset.term = `${term}${k + 1}`;
-				this.#hoverLink(r.root, `${term}${k + 1}`);
-				this.#inputsBox.append(r.root);
-				this.#inputSetters.push((s) => r.set(s[key][k]));
-			}
+	protected override reset(): void {
+		this.#resetting = true;
+		super.reset();
+		this.#resetting = false;
+		this.#presetStatus.textContent = '';
+		this.#render();
+	}
+
+	/** Dims the diagram's wires outside the chosen stage and says what the stage computes. */
+	#showStage(): void {
+		const stage = this.state.stage as Stage;
+		this.#diagram?.stage(stage);
+		const line = this.querySelector('[data-stage-text]');
+		if (line) line.textContent = diagramText(this.pageLang).stages[stage];
+	}
+
+	/** Shows the controls of the state's size and hides the other's. */
+	#showShape(): void {
+		for (const shape of this.querySelectorAll<HTMLElement>('[data-shape]')) {
+			shape.hidden = shape.dataset.shape !== this.state.mode;
+			if (!shape.hidden) this.#shape = shape;
+		}
+	}
+
+	/** Wires one size's sliders, weight fields and readouts (their values are written by #render). */
+	#wireShape(shape: HTMLElement): void {
+		const on = (target: EventTarget, type: string, listener: () => void) => target.addEventListener(type, listener, { signal: this.signal });
+		const setEntry = (key: Vec | 'w' | 'b', index: number, v: number, commit: boolean) => {
+			const next = [...this.state[key]];
+			next[index] = v;
+			this.update({ [key]: next }, commit);
 		};
-		addRange('x', I, 'x_t', 'x');
-		addRange('h', H, 'h_{t-1}', 'hp');
-		addRange('c', H, 'C_{t-1}', 'cp');
-
-		// Weight editor: one table per gate, rows = units, columns = [h_{t-1}, x_t] then b.
-		this.#editorBox.replaceChildren();
-		this.#weightInputs = [];
-		const colNames = [...Array.from({ length: H }, (_, k) => `h_{t-1}[${k + 1}]`), ...Array.from({ length: I }, (_, k) => `x_t[${k + 1}]`)];
-		for (const gate of GATES_AS_READ) {
-			const [wName, bName] = WEIGHT_NAMES[gate];
-			const table = el('table', 'ce-matrix');
-			const caption = el('caption', '', `${wName} · [h_{t-1}, x_t] + ${bName}`);
-			const head = el('tr');
-			head.append(el('td'));
-			// Short headers keep the grid narrow; each field's accessible name spells the column out.
-			const shortNames = [...Array.from({ length: H }, (_, k) => `h[${k + 1}]`), ...Array.from({ length: I }, (_, k) => `x[${k + 1}]`)];
-			for (const [k, c] of shortNames.entries()) {
-				const th = el('th', '', c);
-				th.title = colNames[k];
-				th.scope = 'col';
-				head.append(th);
-			}
-			const bth = el('th', 'ce-bias-col', bName);
-			bth.scope = 'col';
-			head.append(bth);
-			const thead = el('thead');
-			thead.append(head);
-			const tbody = el('tbody');
-			for (let r = 0; r < H; r++) {
-				const tr = el('tr');
-				// "unit 1" for assistive technology, "1" on screen: the grid stays narrow on phones.
-				const th = el('th');
-				th.scope = 'row';
-				th.append(el('span', 'ce-visually-hidden', t.rowHeader(r + 1)));
-				const shown = el('span', '', String(r + 1));
-				shown.setAttribute('aria-hidden', 'true');
-				th.append(shown);
-				tr.append(th);
-				for (let c = 0; c < H + I; c++) {
-					const index = weightIndex(gate, r, c, I, H);
-					const td = el('td');
-					td.append(this.#weightInput(t.weightLabel(wName, r + 1, c + 1, colNames[c]), 'w', index));
-					tr.append(td);
-				}
-				const td = el('td', 'ce-bias-col');
-				td.append(this.#weightInput(t.biasLabel(bName, r + 1), 'b', biasIndex(gate, r, H)));
-				tr.append(td);
-				tbody.append(tr);
-			}
-			table.append(caption, thead, tbody);
-			const wrap = el('div', 'ce-matrix-wrap');
-			wrap.append(table);
-			this.#editorBox.append(wrap);
+		for (const row of shape.querySelectorAll<HTMLElement>('.ce-range')) {
+			const key = row.dataset.vec as Vec;
+			const index = Number(row.dataset.index);
+			const slider = row.querySelector<HTMLInputElement>('input[type=range]')!;
+			const typed = row.querySelector<HTMLInputElement>('input[type=number]')!;
+			on(slider, 'input', () => setEntry(key, index, Number(slider.value), false));
+			on(slider, 'change', () => setEntry(key, index, Number(slider.value), true));
+			this.#typedNumber(typed, RANGES[key], () => this.state[key][index], (v, commit) => setEntry(key, index, v, commit));
+			this.#hoverLink(row, row.dataset.term!, true);
 		}
-
-		// Readouts: a table of <output>s (one per quantity and unit) with a bar each.
-		this.#readoutBox.replaceChildren();
-		this.#outputs.clear();
-		this.#bars.clear();
-		const table = el('table', 'ce-readout-table');
-		const head = el('tr');
-		const corner = el('th', 'ce-visually-hidden', t.quantity);
-		corner.scope = 'col';
-		head.append(corner);
-		for (let j = 0; j < H; j++) {
-			const th = el('th', '', t.unit(j + 1));
-			th.scope = 'col';
-			head.append(th);
+		for (const input of shape.querySelectorAll<HTMLInputElement>('input[data-w], input[data-b]')) {
+			const kind = input.dataset.w !== undefined ? 'w' : 'b';
+			const index = Number(input.dataset[kind]);
+			this.#typedNumber(input, RANGES.w, () => this.state[kind][index], (v, commit) => setEntry(kind, index, v, commit));
 		}
-		const thead = el('thead');
-		thead.append(head);
-		const tbody = el('tbody');
-		for (const q of QUANTITIES) {
-			const tr = el('tr', `ce-q-${q.key}`);
-			const th = el('th', 'ce-symbol', q.name);
-			th.scope = 'row';
-			tr.append(th);
-			for (let j = 0; j < H; j++) {
-				const term = `${q.key}${j + 1}`;
-				const td = el('td', 'ce-readout');
-				td.dataset.term = term;
-				const out = el('output');
-				out.setAttribute('aria-label', `${q.name}[${j + 1}]`);
-				out.setAttribute('aria-live', 'off');
-				out.tabIndex = 0;
-				this.#hoverLink(out, term);
-				const bar = el('span', `ce-bar ce-bar-${q.range}`);
-				bar.setAttribute('aria-hidden', 'true');
-				const fill = el('span', 'ce-bar-fill');
-				bar.append(fill);
-				td.append(out, bar);
-				tr.append(td);
-				this.#outputs.set(term, out);
-				this.#bars.set(term, fill);
-			}
-			tbody.append(tr);
+		for (const out of shape.querySelectorAll<HTMLOutputElement>('output[data-term]')) this.#hoverLink(out, out.dataset.term!, true);
+	}
+
+	/** A typed number: a valid value in range applies at once; on change the field shows what was kept. */
+	#typedNumber(input: HTMLInputElement, range: { min: number; max: number }, current: () => number, set: (v: number, commit: boolean) => void): void {
+		input.addEventListener(
+			'input',
+			() => {
+				const v = input.valueAsNumber;
+				if (input.value.trim() === '' || !Number.isFinite(v) || v < range.min || v > range.max) return;
+				set(v, false);
+			},
+			{ signal: this.signal },
+		);
+		input.addEventListener(
+			'change',
+			() => {
+				const v = input.valueAsNumber;
+				const kept = Number.isFinite(v) ? Math.min(range.max, Math.max(range.min, v)) : current();
+				input.value = String(kept);
+				set(kept, true);
+			},
+			{ signal: this.signal },
+		);
+	}
+
+	#applyPreset(preset: Preset): void {
+		const flat = presetWeights(preset, this.state.mode as Mode, this.state.seed);
+		this.update({ w: flat.w, b: flat.b });
+		this.#presetStatus.textContent = this.#text.presetApplied(this.#text.preset[preset], this.#text.presetHelp[preset]);
+		this.#render();
+	}
+
+	/** Recomputes the step and refreshes everything that shows it. */
+	#render(): void {
+		const state = normalize(this.state as CellState);
+		const s = computeCell(state);
+		const shape = this.#shape;
+		for (const row of shape.querySelectorAll<HTMLElement>('.ce-range')) {
+			const v = String(state[row.dataset.vec as Vec][Number(row.dataset.index)]);
+			for (const input of row.querySelectorAll<HTMLInputElement>('input')) if (document.activeElement !== input || input.type === 'range') input.value = v;
 		}
-		table.append(thead, tbody);
-		this.#readoutBox.append(table, el('p', 'ce-note', t.barsNote));
-
-		// Equations: one focusable group each; KaTeX fills them on update.
-		this.#equationsBox.replaceChildren();
-		this.#typeset.clear();
-		for (const id of Object.keys(EQUATION_NAMES)) {
-			const box = el('div', 'ce-equation');
-			box.dataset.eq = id;
-			box.tabIndex = 0;
-			box.setAttribute('role', 'group');
-			box.setAttribute('aria-label', t.equationLabel(EQUATION_NAMES[id][this.#lang]));
-			this.#equationKeys(box);
-			this.#equationsBox.append(box);
+		for (const input of shape.querySelectorAll<HTMLInputElement>('input[data-w], input[data-b]')) {
+			if (document.activeElement === input) continue;
+			const kind = input.dataset.w !== undefined ? 'w' : 'b';
+			input.value = String(state[kind][Number(input.dataset[kind])]);
 		}
-	}
-
-	#weightInput(label: string, kind: 'w' | 'b', index: number): HTMLInputElement {
-		const input = el('input', 'ce-weight');
-		input.type = 'number';
-		input.min = String(RANGES.w.min);
-		input.max = String(RANGES.w.max);
-		input.step = String(RANGES.w.step);
-		input.setAttribute('aria-label', label);
-		input.value = String(this.#state[kind][index]);
-		input.addEventListener('input', () => {
-			const v = input.valueAsNumber;
-			if (input.value.trim() === '' || !Number.isFinite(v) || v < RANGES.w.min || v > RANGES.w.max) return;
-			this.#state[kind][index] = v;
-			this.#update();
-		});
-		input.addEventListener('change', () => {
-			const v = input.valueAsNumber;
-			const clamped = Number.isFinite(v) ? Math.min(RANGES.w.max, Math.max(RANGES.w.min, v)) : this.#state[kind][index];
-			input.value = String(clamped);
-			this.#state[kind][index] = clamped;
-			this.#update();
-		});
-		this.#weightInputs.push({ input, kind, index });
-		return input;
-	}
-
-	#setMode(mode: Mode): void {
-		const seed = this.#state.seed;
-		this.#state = { ...defaultsFor(mode), seed };
-		this.#buildSized();
-		this.#update();
-	}
-
-	#reset(): void {
-		this.#state = defaultsFor('pair');
-		this.#modeSelect.value = 'pair';
-		this.#seed.set(this.#state.seed);
-		this.#status.textContent = '';
-		this.#buildSized();
-		this.#update();
-	}
-
-	#applyPreset(preset: (typeof PRESETS)[number]): void {
-		const flat = presetWeights(preset, this.#state.mode as Mode, this.#state.seed);
-		this.#state.w = flat.w;
-		this.#state.b = flat.b;
-		for (const { input, kind, index } of this.#weightInputs) input.value = String(this.#state[kind][index]);
-		this.#status.textContent = this.#text.presetApplied(this.#text.preset[preset], this.#text.presetHelp[preset]);
-		this.#update();
-	}
-
-	/** Recomputes the step and refreshes everything that shows it; `save` writes the state to the URL. */
-	#update(save = true): void {
-		const s = computeCell(this.#state);
-		for (const set of this.#inputSetters) set(this.#state);
 		for (const q of QUANTITIES) {
 			s[q.key].forEach((v, j) => {
-				const term = `${q.key}${j + 1}`;
-				this.#outputs.get(term)!.value = formatNumber(v);
-				this.#drawBar(this.#bars.get(term)!, v, q.range);
+				const cell = shape.querySelector<HTMLElement>(`td.ce-readout[data-term="${q.key}${j + 1}"]`);
+				if (!cell) return;
+				cell.querySelector('output')!.value = formatNumber(v);
+				this.#drawBar(cell.querySelector<HTMLElement>('.ce-bar-fill')!, v, q.range);
 			});
 		}
 		const fmt = (x: number) => formatNumber(x, 3);
-		this.#description.textContent = s.c
-			.map((_, j) =>
-				this.#text.describe(j + 1, { f: fmt(s.f[j]), cp: fmt(s.cPrev[j]), i: fmt(s.i[j]), g: fmt(s.g[j]), c: fmt(s.c[j]), o: fmt(s.o[j]), h: fmt(s.h[j]) }),
-			)
+		shape.querySelector('[data-description]')!.textContent = s.c
+			.map((_, j) => this.#text.describe(j + 1, { f: fmt(s.f[j]), cp: fmt(s.cPrev[j]), i: fmt(s.i[j]), g: fmt(s.g[j]), c: fmt(s.c[j]), o: fmt(s.o[j]), h: fmt(s.h[j]) }))
 			.join(' ');
+		this.#diagram?.show(s);
 		void this.#renderEquations(s);
-		if (save) {
-			this.#binding.saveSoon(this.#state);
-		}
 	}
 
-	#drawBar(fill: HTMLSpanElement, v: number, range: 'unit' | 'signed' | 'cell'): void {
+	#drawBar(fill: HTMLElement, v: number, range: 'unit' | 'signed' | 'cell'): void {
 		const span = range === 'cell' ? 2 : 1; // C_t is unbounded: its bar spans ±2 and saturates beyond
 		if (range === 'unit') {
 			fill.style.insetInlineStart = '0%';
@@ -417,28 +238,38 @@ export class CellExplorerElement extends HTMLElement {
 			});
 			this.#typeset.set(eq.id, eq.tex);
 			const terms = [...box.querySelectorAll<HTMLElement>('[data-term]')];
-			for (const term of terms) this.#hoverLink(term, term.dataset.term!);
+			for (const term of terms) this.#hoverLink(term, term.dataset.term!, false);
 			const active = box.dataset.active;
 			if (active !== undefined) terms[Number(active)]?.classList.add('ce-active');
 			if (this.#hot) this.#highlight(this.#hot);
 		}
 	}
 
-	/** Hovering or focusing `node` highlights every place that shows `term`. */
-	#hoverLink(node: HTMLElement, term: string): void {
-		node.addEventListener('pointerenter', () => this.#highlight(term));
-		node.addEventListener('pointerleave', () => this.#highlight(null));
-		if (node.tagName === 'OUTPUT' || node.classList.contains('w-range')) {
-			node.addEventListener('focusin', () => this.#highlight(term));
-			node.addEventListener('focusout', () => this.#highlight(null));
+	/** Hovering (and, with `focus`, focusing) `node` highlights every place that shows `term`. */
+	#hoverLink(node: HTMLElement, term: string, focus: boolean): void {
+		const opts = { signal: this.signal };
+		node.addEventListener('pointerenter', () => this.#highlight(term), opts);
+		node.addEventListener('pointerleave', () => this.#highlight(null), opts);
+		if (focus) {
+			node.addEventListener('focusin', () => this.#highlight(term), opts);
+			node.addEventListener('focusout', () => this.#highlight(null), opts);
 		}
 	}
 
-	#highlight(term: string | null): void {
-		this.#hot = term;
+	/**
+	 * Highlights a term ("f1": that number wherever it is shown, and its wire) or a whole wire ("f": the
+	 * wire and every number of f_t), or nothing.
+	 */
+	#highlight(place: string | null): void {
+		this.#hot = place;
 		for (const n of this.querySelectorAll('.ce-hot')) n.classList.remove('ce-hot');
-		if (!term) return;
-		for (const n of this.querySelectorAll(`[data-term="${term}"]`)) n.classList.add('ce-hot');
+		const wire = place === null ? null : (WIRES as readonly string[]).includes(place) ? (place as Wire) : wireOf(place);
+		this.#diagram?.highlight(wire);
+		if (!place) return;
+		const selector = place === wire ? `[data-term^="${wire}"]` : `[data-term="${place}"]`;
+		for (const n of this.querySelectorAll<HTMLElement>(selector)) {
+			if (place !== wire || wireOf(n.dataset.term!) === wire) n.classList.add('ce-hot');
+		}
 	}
 
 	/** Arrow keys move an active number through an equation (its terms sit in KaTeX's aria-hidden layer). */
@@ -453,26 +284,35 @@ export class CellExplorerElement extends HTMLElement {
 			terms[next].classList.add('ce-active');
 			const term = terms[next].dataset.term!;
 			this.#highlight(term);
-			const out = this.#outputs.get(term);
+			const out = this.#shape.querySelector<HTMLOutputElement>(`output[data-term="${term}"]`);
 			const [, key, index] = /^([a-z]+)(\d+)$/.exec(term) ?? [];
 			const inputName = { hp: 'h_{t-1}', x: 'x_t', cp: 'C_{t-1}' }[key ?? ''];
 			this.#termStatus.textContent = out
 				? `${out.getAttribute('aria-label')} = ${out.value}`
 				: `${inputName ? `${inputName}[${index}] = ` : ''}${terms[next].textContent ?? ''}`;
 		};
-		box.addEventListener('focus', () => move(0));
-		box.addEventListener('blur', () => {
-			delete box.dataset.active;
-			for (const n of box.querySelectorAll('.ce-active')) n.classList.remove('ce-active');
-			this.#highlight(null);
-		});
-		box.addEventListener('keydown', (e) => {
-			if (e.key === 'ArrowRight' || e.key === 'ArrowDown') move(1);
-			else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') move(-1);
-			else return;
-			e.preventDefault();
-		});
+		const opts = { signal: this.signal };
+		box.addEventListener('focus', () => move(0), opts);
+		box.addEventListener(
+			'blur',
+			() => {
+				delete box.dataset.active;
+				for (const n of box.querySelectorAll('.ce-active')) n.classList.remove('ce-active');
+				this.#highlight(null);
+			},
+			opts,
+		);
+		box.addEventListener(
+			'keydown',
+			(e) => {
+				if (e.key === 'ArrowRight' || e.key === 'ArrowDown') move(1);
+				else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') move(-1);
+				else return;
+				e.preventDefault();
+			},
+			opts,
+		);
 	}
 }
 
-if (!customElements.get('cell-explorer')) customElements.define('cell-explorer', CellExplorerElement);
+defineElement('cell-explorer', CellExplorerElement);

@@ -8,7 +8,7 @@ const TEXT = {
 	en: {
 		title: 'Cell explorer: one LSTM step with your numbers',
 		caption:
-			'Every number is computed in your browser by the engine’s lstmStep: change an input, a weight or a bias and all six equations are evaluated again. Hover or focus a number in an equation to find its readout, and the other way round.',
+			'Every number is computed in your browser by the engine’s lstmStep: change an input, a weight or a bias and the wires of the diagram and all six equations show the new step. Hover or focus a wire, a number in an equation or a readout to find the others.',
 		fallback: 'With JavaScript, sliders for x_t, h_{t-1} and C_{t-1}, an editor for every weight and bias, presets, live readouts and the six equations with your numbers appear here. Below: the same step with the default numbers, computed when the page was built.',
 		staticCaption: 'Outputs of the default cell, computed at build time',
 		unit: (j: number) => `Unit ${j}`,
@@ -39,6 +39,7 @@ const TEXT = {
 		} satisfies Record<Preset, string>,
 		seed: 'Seed',
 		readouts: 'Results of the step',
+		diagram: 'The cell with these numbers on its wires',
 		equations: 'The six equations with these numbers',
 		equationLabel: (name: string) => `${name}, with the current numbers (use the arrow keys to move between its numbers)`,
 		...LINK_TEXT.en,
@@ -51,7 +52,7 @@ const TEXT = {
 	'zh-cn': {
 		title: '细胞探索器：用你的数字走一步 LSTM',
 		caption:
-			'每个数字都由引擎的 lstmStep 在你的浏览器中计算：改变任一输入、权重或偏置，六个公式都会重新求值。把鼠标悬停在公式中的数字上（或用键盘聚焦），对应的读数会高亮，反之亦然。',
+			'每个数字都由引擎的 lstmStep 在你的浏览器中计算：改变任一输入、权重或偏置，示意图的连线和六个公式都会显示新的一步。悬停或聚焦一条连线、公式中的数字或读数，其余对应之处都会高亮。',
 		fallback: '启用 JavaScript 后，这里会出现 x_t、h_{t-1}、C_{t-1} 的滑块，所有权重和偏置的编辑器，预设，实时读数，以及代入你的数字的六个公式。下面是构建网站时用默认数字计算的同一步。',
 		staticCaption: '默认细胞的输出（构建时计算）',
 		unit: (j: number) => `单元 ${j}`,
@@ -82,6 +83,7 @@ const TEXT = {
 		} satisfies Record<Preset, string>,
 		seed: '随机种子',
 		readouts: '这一步的结果',
+		diagram: '连线上标有这些数字的细胞',
 		equations: '代入这些数字的六个公式',
 		equationLabel: (name: string) => `${name}，代入当前数字（用方向键在其中的数字之间移动）`,
 		...LINK_TEXT['zh-cn'],

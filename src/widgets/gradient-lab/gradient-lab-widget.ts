@@ -1,134 +1,86 @@
 /**
- * <gradient-lab>: the live part of the gradient lab (chapters 1.2 and 4). Loaded lazily by
- * components/GradientLab.astro when the figure comes on screen.
+ * <gradient-lab>: the live part of the gradient lab (chapters 1.2 and 4), on the widget runtime
+ * (declaration.ts; markup in components/GradientLab.astro).
  *
- * Every change of a control asks the worker for the gradient norms of both models (model.ts); at most one
- * request is in flight, and the newest settings are sent when it returns, so dragging a slider never queues
- * stale work. The chart (Observable Plot, log y), the sentence under it, the readouts and the table of
- * sampled values all show the same returned numbers.
+ * Every change of a setting asks the lab's service in the compute worker for the gradient norms of both
+ * models (model.ts); at most one request is in flight, and the newest settings are sent when it returns, so
+ * dragging a slider never queues stale work. The chart (Observable Plot, log y), the sentence under it, the
+ * readouts and the table of sampled values all show the same returned numbers.
  */
 import * as Plot from '@observablehq/plot';
 import { plotChart } from '../shared/plot.ts';
-import { button, checkboxControl, copyLinkControl, el, integerControl, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
-import { defaultState } from '../shared/url-state.ts';
-import { WorkerChannel } from '../runtime/channel.ts';
-import { MODELS, QUANTITIES, T_MAX, T_MIN, firstToLastRatio, formatSci, sampleSteps, type GradientResult, type Quantity } from './model.ts';
+import { WidgetElement, defineElement } from '../runtime/element.ts';
+import type { WorkerChannel } from '../runtime/channel.ts';
+import declaration from './declaration.ts';
+import { MODELS, curveOf, firstStep, firstToLastRatio, formatSci, sampleSteps, type GradientResult, type ModelKind, type Quantity } from './model.ts';
 import { MODEL_NAMES, SYMBOLS, textFor, type GradientLabText } from './labels.ts';
-import { ANCHOR_ID, FORGET_BIAS, HIDDEN_SIZES, MAX_NORM, SCALE, SCHEMA, SEED_MAX, URL_PREFIX, quantityOf, settingsOf, type LabState } from './state.ts';
+import { quantityOf, settingsOf } from './state.ts';
 import { isLabEvent, type LabCommand, type LabEvent } from './protocol.ts';
 
 /** The LSTM is dashed so colour is not the only cue; colours come from CSS classes gl-mark-rnn / gl-mark-lstm. */
 const DASH = { rnn: undefined, lstm: '6,4' } as const;
 
-export class GradientLabElement extends HTMLElement {
+interface Readout {
+	row: HTMLElement;
+	label: HTMLLabelElement;
+	output: HTMLOutputElement;
+}
+
+export class GradientLabElement extends WidgetElement<typeof declaration.schema> {
+	protected readonly declaration = declaration;
 	#text: GradientLabText = textFor('en');
-	#binding = urlBinding(SCHEMA, URL_PREFIX, ANCHOR_ID);
-	#state: LabState = defaultState(SCHEMA);
-	#runs!: WorkerChannel<LabCommand, LabEvent>;
+	#channel!: WorkerChannel<LabCommand, LabEvent>;
+	/** A computation is in flight; `#dirty`: the settings changed since it was sent. */
 	#busy = false;
 	#dirty = false;
-	#setters: Array<(s: LabState) => void> = [];
-	#maxNormRoot!: HTMLElement;
-	#chart!: HTMLDivElement;
-	#status!: HTMLParagraphElement;
-	#description!: HTMLParagraphElement;
-	#readouts!: HTMLDListElement;
+	#chart!: HTMLElement;
+	#status!: HTMLElement;
+	#description!: HTMLElement;
+	#readouts = new Map<string, Readout>();
 	#table!: HTMLTableElement;
 
-	connectedCallback(): void {
-		if (this.dataset.ready !== undefined) return;
-		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
-		this.#state = this.#binding.load();
-		this.#runs = new WorkerChannel<LabCommand, LabEvent>({
-			service: 'gradient-lab',
-			isEvent: isLabEvent,
-			onEvent: (event) => this.#onEvent(event),
-			onFault: (message) => this.#fail(message),
-		});
-		this.#build();
-		this.dataset.ready = '';
-		this.#request();
-	}
-
-	disconnectedCallback(): void {
-		this.#runs?.dispose();
-	}
-
-	#build(): void {
-		const t = this.#text;
-		const s = this.#state;
-		this.replaceChildren();
-		const controls = el('fieldset', 'w-controls gl-controls');
-		controls.append(el('legend', '', t.controls));
-
-		const T = rangeControl({ label: t.T, min: T_MIN, max: T_MAX, step: 1, value: s.T, onInput: (v) => this.#change({ T: v }) });
-		const scale = rangeControl({ label: t.scale, ...SCALE, value: s.s, onInput: (v) => this.#change({ s: v }) });
-		const bf = rangeControl({ label: t.forgetBias, ...FORGET_BIAS, value: s.bf, onInput: (v) => this.#change({ bf: v }) });
-		const hidden = selectControl(t.hidden, HIDDEN_SIZES.map((h) => ({ value: h, text: h })), s.H, (v) => this.#change({ H: v }));
-		const quantity = selectControl(t.quantity, QUANTITIES.map((q) => ({ value: q, text: t.quantityText[q] })), s.q, (v) => this.#change({ q: v }));
-		const clip = checkboxControl(t.clip, s.clip, (v) => this.#change({ clip: v }));
-		const maxNorm = rangeControl({ label: t.maxNorm, ...MAX_NORM, value: s.max, onInput: (v) => this.#change({ max: v }) });
-		this.#maxNormRoot = maxNorm.root;
-		const seed = integerControl({ label: t.seed, min: 0, max: SEED_MAX, value: s.seed, onChange: (v) => this.#change({ seed: v }) });
-		this.#setters = [
-			(st) => T.set(st.T),
-			(st) => scale.set(st.s),
-			(st) => bf.set(st.bf),
-			(st) => (hidden.select.value = st.H),
-			(st) => (quantity.select.value = st.q),
-			(st) => (clip.input.checked = st.clip),
-			(st) => maxNorm.set(st.max),
-			(st) => seed.set(st.seed),
-		];
-		const actions = el('div', 'w-actions');
-		actions.append(
-			button(t.reset, () => this.#reset()),
-			copyLinkControl(t, () => this.#binding.link(this.#state)),
-		);
-		controls.append(T.root, scale.root, bf.root, hidden.root, seed.root, quantity.root, clip.root, maxNorm.root, actions);
-
-		const legend = el('p', 'gl-legend');
-		legend.setAttribute('aria-hidden', 'true');
-		for (const m of MODELS) {
-			const item = el('span', `gl-key gl-key-${m}`);
-			item.append(el('span', 'gl-swatch'), document.createTextNode(MODEL_NAMES[m]));
-			legend.append(item);
+	protected hydrate(): void {
+		this.#text = textFor(this.pageLang);
+		this.#chart = this.querySelector('[data-chart]')!;
+		this.#status = this.querySelector('[data-status]')!;
+		this.#description = this.querySelector('[data-description]')!;
+		this.#table = this.querySelector('[data-samples]')!;
+		for (const row of this.querySelectorAll<HTMLElement>('[data-readout]')) {
+			this.#readouts.set(row.dataset.readout!, { row, label: row.querySelector('label')!, output: row.querySelector('output')! });
 		}
-		this.#chart = el('div', 'w-chart gl-chart');
-		this.#status = el('p', 'gl-status');
-		this.#description = el('p', 'gl-description');
-		this.#description.id = uid('gl-description');
-		this.#description.setAttribute('aria-live', 'polite');
-		this.#readouts = el('dl', 'gl-readouts');
-		this.#readouts.setAttribute('aria-label', t.readouts);
-		const tableWrap = el('div', 'widget-table-wrap');
-		this.#table = el('table', 'widget-table gl-samples');
-		tableWrap.append(this.#table);
-		this.append(controls, legend, this.#chart, this.#status, this.#description, this.#readouts, tableWrap);
-		this.#syncClipControls();
-	}
-
-	#change(patch: Partial<LabState>): void {
-		this.#state = { ...this.#state, ...patch };
-		this.#binding.save(this.#state);
+		this.#channel = this.channel<LabCommand, LabEvent>({ isEvent: isLabEvent, onEvent: (event) => this.#onResult(event) });
 		this.#syncClipControls();
 		this.#request();
 	}
 
-	#reset(): void {
-		this.#state = defaultState(SCHEMA);
-		for (const set of this.#setters) set(this.#state);
-		this.#binding.save(this.#state);
+	protected changed(): void {
 		this.#syncClipControls();
 		this.#request();
 	}
 
+	protected onFault(): void {
+		// The runtime shows what happened and a Restart; nothing may keep saying "Computing…".
+		this.#busy = false;
+		this.#dirty = false;
+		this.#status.textContent = '';
+		this.#chart.removeAttribute('aria-busy');
+	}
+
+	protected onRestart(): void {
+		this.#request();
+	}
+
+	/** The threshold and the after-clipping readouts only mean something with clipping on. */
 	#syncClipControls(): void {
-		this.#maxNormRoot.hidden = !this.#state.clip;
+		const clip = this.state.clip;
+		const max = this.fields.max?.root;
+		if (max) max.hidden = !clip;
+		for (const { row } of this.#readouts.values()) if (row.dataset.clipOnly !== undefined) row.hidden = !clip;
 	}
 
-	/** Sends the current settings unless a computation is running; then they go when it returns. */
+	/** Sends the current settings unless a computation is running (then they go when it returns) or the worker stopped. */
 	#request(): void {
+		if (this.#channel.dead) return; // Restart sends them
 		if (this.#busy) {
 			this.#dirty = true;
 			return;
@@ -137,32 +89,22 @@ export class GradientLabElement extends HTMLElement {
 		this.#dirty = false;
 		this.#status.textContent = this.#text.computing;
 		this.#chart.setAttribute('aria-busy', 'true');
-		this.#runs.start({ type: 'compute', settings: settingsOf(this.#state) });
+		this.#channel.start({ type: 'compute', settings: settingsOf(this.state) });
 	}
 
-	#onEvent(event: LabEvent): void {
+	#onResult(event: LabEvent): void {
 		this.#busy = false;
-		if (event.type === 'error') this.#fail(event.message);
-		else if (!this.#dirty) this.#show(event.result);
-		if (this.#dirty) this.#request();
-	}
-
-	#fail(message: string): void {
-		this.#busy = false;
-		this.#runs.restart();
-		this.#chart.removeAttribute('aria-busy');
-		this.#status.textContent = this.#text.error(message);
+		if (this.#dirty) return this.#request();
+		this.#show(event.result);
 	}
 
 	/** Draws the chart and writes the sentence, readouts and table for the state that was computed. */
 	#show(result: GradientResult): void {
-		const state = { ...this.#state };
+		const state = this.state;
 		const q = quantityOf(state);
-		const t = this.#text;
-		const settings = settingsOf(state);
 		this.#status.textContent = '';
 		this.#chart.removeAttribute('aria-busy');
-		this.#description.textContent = t.describe(settings, result, q);
+		this.#description.textContent = this.#text.describe(settingsOf(state), result, q);
 		this.#renderReadouts(result, q, state.clip);
 		this.#renderTable(result, q, state.T, state.clip);
 		this.#chart.replaceChildren(this.#plot(result, q, state.T, state.clip));
@@ -170,66 +112,52 @@ export class GradientLabElement extends HTMLElement {
 
 	#renderReadouts(result: GradientResult, q: Quantity, clip: boolean): void {
 		const t = this.#text;
-		const rows: [string, string][] = [];
+		const set = (key: string, value: string, label?: string) => {
+			const readout = this.#readouts.get(key);
+			if (!readout) return;
+			readout.output.value = value;
+			if (label !== undefined) readout.label.textContent = label;
+		};
 		for (const m of MODELS) {
-			const ratio = firstToLastRatio(result[m].norms[q]);
-			rows.push([t.ratioLabel(MODEL_NAMES[m], q), ratio === null ? t.none : formatSci(ratio)]);
-		}
-		for (const m of MODELS) rows.push([t.paramNormLabel(MODEL_NAMES[m]), formatSci(result[m].paramNorm)]);
-		if (clip) for (const m of MODELS) rows.push([t.clipFactorLabel(MODEL_NAMES[m]), formatSci(result[m].clipFactor)]);
-		this.#readouts.replaceChildren();
-		for (const [name, value] of rows) {
-			const id = uid('gl-out');
-			const row = el('div', 'gl-readout');
-			const dt = el('dt');
-			const label = el('label', '', name);
-			label.htmlFor = id;
-			dt.append(label);
-			const dd = el('dd');
-			const out = el('output');
-			out.id = id;
-			out.setAttribute('aria-live', 'off');
-			out.textContent = value;
-			dd.append(out);
-			row.append(dt, dd);
-			this.#readouts.append(row);
+			const ratio = firstToLastRatio(curveOf(result[m], q, clip), firstStep(q));
+			set(`ratio-${m}`, ratio === null ? t.none : formatSci(ratio), t.ratioLabel(MODEL_NAMES[m], q));
+			set(`norm-${m}`, formatSci(result[m].paramNorm));
+			set(`clipped-${m}`, formatSci(result[m].clippedNorm));
+			set(`factor-${m}`, formatSci(result[m].clipFactor));
 		}
 	}
 
+	/** The sampled steps of the drawn curves (the chart's numbers as text). */
 	#renderTable(result: GradientResult, q: Quantity, T: number, clip: boolean): void {
-		const t = this.#text;
-		const caption = el('caption', '', t.sampleCaption(q, clip));
-		const head = el('thead');
-		const hr = el('tr');
-		for (const text of [t.step, MODEL_NAMES.rnn, MODEL_NAMES.lstm]) {
-			const th = el('th', '', text);
-			th.scope = 'col';
-			hr.append(th);
-		}
-		head.append(hr);
-		const body = el('tbody');
-		for (const step of sampleSteps(T)) {
-			const tr = el('tr');
-			const th = el('th', '', String(step));
+		const caption = this.#table.querySelector('caption')!;
+		caption.textContent = this.#text.sampleCaption(q, clip);
+		const curves = Object.fromEntries(MODELS.map((m) => [m, curveOf(result[m], q, clip)])) as Record<ModelKind, Float64Array | null>;
+		const rows = sampleSteps(T).map((step) => {
+			const tr = document.createElement('tr');
+			const th = document.createElement('th');
 			th.scope = 'row';
+			th.textContent = String(step);
 			tr.append(th);
 			for (const m of MODELS) {
-				const norms = result[m].norms[q];
-				tr.append(el('td', '', norms ? formatSci(norms[step - 1]) : '—'));
+				const td = document.createElement('td');
+				const curve = curves[m];
+				td.textContent = curve ? formatSci(curve[step - 1]) : '—';
+				tr.append(td);
 			}
-			body.append(tr);
-		}
-		this.#table.replaceChildren(caption, head, body);
+			return tr;
+		});
+		this.#table.tBodies[0].replaceChildren(...rows);
 	}
 
 	#plot(result: GradientResult, q: Quantity, T: number, clip: boolean): SVGSVGElement | HTMLElement {
 		const points = MODELS.flatMap((m) => {
-			const norms = result[m].norms[q];
-			if (!norms) return [];
-			// A log scale cannot draw 0 (underflow) or ∞; those steps are left out (the table still lists them).
-			return Array.from(norms, (value, k) => ({ model: m, t: k + 1, value })).filter((p) => p.value > 0 && Number.isFinite(p.value));
+			const curve = curveOf(result[m], q, clip);
+			if (!curve) return [];
+			// A log scale cannot draw 0 (underflow, or step 1 of the W_hh terms) or ∞; the table still lists them.
+			return Array.from(curve, (value, k) => ({ model: m, t: k + 1, value })).filter((p) => p.value > 0 && Number.isFinite(p.value));
 		});
 		const width = Math.max(280, Math.min(720, this.#chart.clientWidth || 640));
+		const clippedCurve = clip && q === 'w';
 		return plotChart({
 			width,
 			height: Math.round(Math.max(220, width * 0.5)),
@@ -239,7 +167,14 @@ export class GradientLabElement extends HTMLElement {
 			ariaLabel: this.#text.chartLabel(q),
 			ariaDescription: this.#description.textContent ?? undefined,
 			x: { domain: [1, T], label: this.#text.axisT },
-			y: { type: 'log', nice: true, grid: true, label: clip ? `${SYMBOLS[q]} (${this.#text.clippedAxis})` : SYMBOLS[q], ticks: decadeTicks(points.map((p) => p.value)), tickFormat: (d: number) => formatSci(d, 1) },
+			y: {
+				type: 'log',
+				nice: true,
+				grid: true,
+				label: clippedCurve ? `${SYMBOLS[q]} (${this.#text.clippedAxis})` : SYMBOLS[q],
+				ticks: decadeTicks(points.map((p) => p.value)),
+				tickFormat: (d: number) => formatSci(d, 1),
+			},
 			marks: MODELS.map((m) =>
 				Plot.line(
 					points.filter((p) => p.model === m),
@@ -265,4 +200,4 @@ function decadeTicks(values: number[]): number[] {
 	return ticks;
 }
 
-if (!customElements.get('gradient-lab')) customElements.define('gradient-lab', GradientLabElement);
+defineElement('gradient-lab', GradientLabElement);

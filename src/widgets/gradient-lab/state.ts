@@ -1,6 +1,6 @@
 /** The gradient lab's state in the URL (prefix "grad"): every control, so a link reproduces the chart. */
 import type { Schema, StateOf } from '../shared/url-state.ts';
-import { DEFAULT_SETTINGS, T_MAX, T_MIN, type GradientSettings, type Quantity } from './model.ts';
+import { DEFAULT_SETTINGS, QUANTITIES, T_MAX, T_MIN, type GradientSettings, type Quantity } from './model.ts';
 
 export const URL_PREFIX = 'grad';
 export const ANCHOR_ID = 'gradient-lab';
@@ -15,7 +15,7 @@ export const SCHEMA = {
   s: { kind: 'number', default: DEFAULT_SETTINGS.scale, min: SCALE.min, max: SCALE.max },
   bf: { kind: 'number', default: DEFAULT_SETTINGS.forgetBias, min: FORGET_BIAS.min, max: FORGET_BIAS.max },
   H: { kind: 'enum', default: String(DEFAULT_SETTINGS.hidden), values: HIDDEN_SIZES },
-  q: { kind: 'enum', default: 'h', values: ['x', 'h', 'c'] },
+  q: { kind: 'enum', default: 'h', values: QUANTITIES },
   clip: { kind: 'bool', default: DEFAULT_SETTINGS.clip },
   max: { kind: 'number', default: DEFAULT_SETTINGS.maxNorm, min: MAX_NORM.min, max: MAX_NORM.max },
   seed: { kind: 'int', default: DEFAULT_SETTINGS.seed, min: 0, max: SEED_MAX },

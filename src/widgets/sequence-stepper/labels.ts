@@ -67,14 +67,13 @@ const TEXT = {
 			'Unit 1 is a latch: its input gate opens and its forget gate shuts only when “write” fires, so C takes the candidate C̃ = tanh(2 · value), a squashed copy of the value written (−0.65 is stored as about −0.86), and holds it until “clear” fires; its output gate opens only when “read” fires, so h stays near 0 while the value is held and shows tanh(C) on a read. Unit 2 has no memory (f ≈ 0, i ≈ 1) and an open output gate: its C is tanh(2 · value) of the current step, every step.',
 		listSeparator: ', ',
 		charNote: 'Look for units whose C changes slowly across a word, and compare the predictions after a space with those inside a word.',
-		loadError: 'The character model could not be loaded:',
 	},
 	'zh-cn': {
 		title: '序列步进器：LSTM 一步一步读一个序列',
 		caption:
 			'每个数字都由引擎在你的浏览器中计算，序列的每个元素调用一次 lstmStep。热图中每行是一个单元，每列是一个时间步；加框的一列是当前步。锁存模型的权重是手工设定的；字符模型由 scripts/train-stepper-model.ts 在本书的英文章节上训练。',
 		fallback:
-			'启用 JavaScript 后，这个图会让一个序列流过一个小型 LSTM：在脉冲序列上运行的手工设定锁存模型，或在你输入的文本上运行的字符模型。你可以逐步前进或后退、自动播放，并看到每个单元的输入门 i、遗忘门 f、候选值 g、输出门 o、细胞状态 C 和隐藏状态 h 随时间变化的热图，以及当前步的数值。',
+			'启用 JavaScript 后，这个图会让一个序列流过一个小型 LSTM：在脉冲序列上运行的手工设定锁存模型，或在你输入的文本上运行的字符模型。你可以逐步前进或后退、自动播放，并看到每个单元的输入门 i、遗忘门 f、候选细胞状态 g、输出门 o、细胞状态 C 和隐藏状态 h 随时间变化的热图，以及当前步的数值。',
 		staticCaption: '锁存模型在默认脉冲序列上的结果（构建时计算）',
 		step: '步',
 		model: '模型',
@@ -105,7 +104,7 @@ const TEXT = {
 		series: {
 			i: '输入门 i',
 			f: '遗忘门 f',
-			g: '候选值 g（C̃）',
+			g: '候选细胞状态 g（C̃）',
 			o: '输出门 o',
 			c: '细胞状态 C',
 			h: '隐藏状态 h',
@@ -124,10 +123,9 @@ const TEXT = {
 		describeUnit: (j: number, v: Record<Series, string>) =>
 			`单元 ${j}：i ${v.i}，f ${v.f}，g ${v.g}，o ${v.o}，C ${v.c}，h ${v.h}。`,
 		latchNote:
-			'单元 1 是锁存器：只有“写入”触发时，它的输入门才打开、遗忘门才关闭，所以 C 取候选值 C̃ = tanh(2 · 数值)，即写入数值被压缩后的副本（−0.65 存为约 −0.86），并一直保持到“清除”触发；它的输出门只在“读出”触发时打开，所以保持数值期间 h 接近 0，读出时 h 显示 tanh(C)。单元 2 没有记忆（f ≈ 0，i ≈ 1），输出门一直打开：它的 C 每一步都是当前数值的 tanh(2 · 数值)。',
+			'单元 1 是锁存器：只有“写入”触发时，它的输入门才打开、遗忘门才关闭，所以 C 取候选细胞状态 C̃ = tanh(2 · 数值)，即写入数值被压缩后的副本（−0.65 存为约 −0.86），并一直保持到“清除”触发；它的输出门只在“读出”触发时打开，所以保持数值期间 h 接近 0，读出时 h 显示 tanh(C)。单元 2 没有记忆（f ≈ 0，i ≈ 1），输出门一直打开：它的 C 每一步都是当前数值的 tanh(2 · 数值)。',
 		listSeparator: '，',
 		charNote: '找一找在一个单词内 C 变化缓慢的单元，并比较空格之后与单词中间的预测。',
-		loadError: '无法加载字符模型：',
 	},
 };
 

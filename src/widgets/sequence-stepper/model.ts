@@ -2,8 +2,8 @@
  * What the sequence stepper computes, without the DOM: a sequence run through a small LSTM one step at a
  * time with the engine's lstmStep, keeping every gate of every unit at every step (the heatmaps' data).
  * Two models: the hand-set latch (latch.ts) on a pulse train, and the character model (char-model.ts) on
- * the reader's text. The page asks for a trace with a TraceRequest; stepper.worker.ts answers it with
- * traceFor, off the main thread.
+ * the reader's text. The page asks for a trace with a TraceRequest; sequence-stepper.service.ts answers it
+ * with traceFor, in the compute worker.
  */
 import { lstmStep, type LstmStepParams, type LstmStepResult } from '../../engine/index.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
@@ -110,6 +110,8 @@ export const DEFAULT_SEED = 7;
 export const SPEEDS = ['0.5', '1', '2', '4'] as const;
 /** Units per heatmap page for the 32-unit model. */
 export const UNITS_PER_PAGE = 8;
+/** The most units a model of the stepper has (the character model's H; a unit test checks the checkpoint). */
+export const MAX_UNITS = 32;
 
 /** URL schema (prefix "seq"); the model default is set per page by the component. */
 export function stepperSchema(defaultModel: ModelName) {
@@ -120,9 +122,9 @@ export function stepperSchema(defaultModel: ModelName) {
 		/** Current step, 1-based as shown. */
 		t: { kind: 'int', default: 1, min: 1, max: MAX_TEXT },
 		/** Unit of the C_t line chart and the readouts, 1-based. */
-		unit: { kind: 'int', default: 1, min: 1, max: 64 },
-		/** First unit shown in the heatmaps, 1-based. */
-		from: { kind: 'int', default: 1, min: 1, max: 64 },
+		unit: { kind: 'int', default: 1, min: 1, max: MAX_UNITS },
+		/** First unit shown in the heatmaps, 1-based (clampToTrace snaps it to the first unit of its page). */
+		from: { kind: 'int', default: 1, min: 1, max: MAX_UNITS },
 		speed: { kind: 'enum', default: '2', values: SPEEDS },
 	} satisfies Schema;
 }

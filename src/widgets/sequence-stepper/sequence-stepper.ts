@@ -1,37 +1,40 @@
 /**
- * <sequence-stepper>: the live part of the sequence stepper (chapters 2 and 3). Loaded lazily by
- * components/SequenceStepper.astro when the figure comes on screen.
+ * <sequence-stepper>: the live part of the sequence stepper (chapters 2 and 3), on the widget runtime
+ * (declaration.ts; markup in components/SequenceStepper.astro).
  *
  * A sequence runs through a small LSTM (model.ts): every step's gates, C_t and h_t are computed with the
- * engine in a Web Worker (stepper.worker.ts), which also loads the character checkpoint. Heatmaps
- * (Observable Plot cell marks) show each quantity per unit over time with the current step outlined; a line
- * chart follows C_t of one unit; <output>s and a sentence give the numbers at the current step. Step,
- * play/pause, speed and every choice live in the URL.
+ * engine by the stepper's service in the compute worker, which also loads the character checkpoint.
+ * Heatmaps (Observable Plot cell marks) show each quantity per unit over time with the current step
+ * outlined; a line chart follows C_t of one unit; <output>s and a sentence give the numbers at the current
+ * step. Step, speed and every choice live in the URL.
+ *
+ * Event, for diagrams that follow the stepper (the unrolled chain): whenever the shown step changes (or a
+ * new trace replaces the old one), the element dispatches a bubbling `stepper-state` CustomEvent with
+ *
+ *   detail: {
+ *     t: number,            // the step shown, 0-based (the widget's "Step t" is t + 1)
+ *     T: number,            // steps in the sequence
+ *     inputs: string[],     // [T] the symbol read at each step: the character (char model), or the latch's
+ *                           //     value and the flags that fire, e.g. "−0.65 write" (page language)
+ *     c: number[][],        // [T][H] C_t at each step
+ *     h: number[][],        // [T][H] h_t at each step
+ *     gates: { i, f, g, o: number[][] },   // [T][H] each gate (g is the candidate C̃_t)
+ *   }
+ *
+ * The arrays are frozen and shared by every event of one trace; `lastState` holds the latest detail, for a
+ * listener that arrives after the first event.
  */
 import * as Plot from '@observablehq/plot';
 import { PLOT_RULES, plotChart } from '../shared/plot.ts';
-import { defaultState } from '../shared/url-state.ts';
-import { WorkerRuns } from '../shared/worker-channel.ts';
-import { button, copyLinkControl, el, integerControl, nextFrame, rangeControl, selectControl, uid, urlBinding } from '../shared/dom.ts';
-import { MAX_TEXT } from './char-model.ts';
-import type { StepperCommand, StepperEvent } from './stepper.worker.ts';
-import {
-	CHANNELS,
-	SEQUENTIAL,
-	SERIES,
-	SPEEDS,
-	UNITS_PER_PAGE,
-	clampToTrace,
-	formatNumber,
-	showChar,
-	stepperSchema,
-	type ModelName,
-	type Series,
-	type StepperState,
-	type Trace,
-	type TraceResult,
-} from './model.ts';
+import { WidgetElement, defineElement } from '../runtime/element.ts';
+import type { WorkerChannel } from '../runtime/channel.ts';
+import { stepperDeclaration } from './declaration.ts';
+import { CHANNELS, SEQUENTIAL, SERIES, UNITS_PER_PAGE, clampToTrace, formatNumber, showChar, type Series, type Trace } from './model.ts';
 import { SERIES_SYMBOL, textFor, type StepperText } from './labels.ts';
+import { isStepperEvent, type StepperCommand, type StepperEvent } from './protocol.ts';
+
+/** Quiet time after the last keystroke in the text field before the text is traced. */
+const TEXT_DELAY_MS = 300;
 
 /** Styles of the heatmaps' shadow root; colours still come from the page's custom properties. */
 const MAPS_CSS = `${PLOT_RULES}
@@ -47,12 +50,34 @@ svg { display: block; max-width: 100%; height: auto; }
 @media (prefers-reduced-motion: no-preference) { .ss-marker { transition: x 120ms linear; } }
 `;
 
+/** What `stepper-state` carries (see the module comment). */
+export interface StepperStateDetail {
+	t: number;
+	T: number;
+	inputs: readonly string[];
+	c: readonly (readonly number[])[];
+	h: readonly (readonly number[])[];
+	gates: Record<'i' | 'f' | 'g' | 'o', readonly (readonly number[])[]>;
+}
+
 /**
  * Plot names each mark's <g> with aria-label ("cell", "line", "x-axis tick"); a <g> has no role, so those
  * names are not allowed. The chart's own aria-label on the <svg> carries the text alternative instead.
  */
 function dropGroupLabels(svg: Element): void {
 	for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
+}
+
+/** An element of a chart's frame (titles, colour keys), not a control. */
+function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+	const e = document.createElement(tag);
+	e.className = className;
+	if (text !== undefined) e.textContent = text;
+	return e;
+}
+
+function nextFrame(): Promise<void> {
+	return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 interface Heatmap {
@@ -63,395 +88,217 @@ interface Heatmap {
 	x: (t: number) => number;
 }
 
-export class SequenceStepperElement extends HTMLElement {
+type StepperSchema = ReturnType<typeof stepperDeclaration>['schema'];
+
+export class SequenceStepperElement extends WidgetElement<StepperSchema> {
+	/** The figure's own default model decides the schema (declaration.ts). */
+	protected get declaration() {
+		return stepperDeclaration(this.dataset.model === 'char' ? 'char' : 'latch');
+	}
+
+	/** The detail of the last `stepper-state` event, or null before the first trace is shown. */
+	lastState: StepperStateDetail | null = null;
+
 	#text: StepperText = textFor('en');
-	#schema = stepperSchema('latch');
-	#state!: StepperState;
-	#binding!: ReturnType<typeof urlBinding<ReturnType<typeof stepperSchema>>>;
+	#channel!: WorkerChannel<StepperCommand, StepperEvent>;
 	#trace: Trace | null = null;
-	#runs!: WorkerRuns<StepperCommand, StepperEvent>;
-	/** Whether the trace being computed should write the state to the URL when it arrives (not on first load). */
-	#saveWhenTraced = false;
+	/** A trace was asked for and has not arrived: what is drawn is about to be replaced. */
+	#pending = false;
+	/** The trace is drawn and steps can be shown (false while a trace is computed or drawn). */
+	#ready = false;
+	#stateOfTrace: Omit<StepperStateDetail, 't'> | null = null;
 	#drawToken = 0;
 	#timer: ReturnType<typeof setInterval> | undefined;
+	/** Playing when the tab was hidden: play again when it is shown. */
+	#resumeOnShow = false;
+	#textTimer: ReturnType<typeof setTimeout> | undefined;
 	#heatmaps: Heatmap[] = [];
 	#lastWidth = 0;
 	#observers: { disconnect(): void }[] = [];
-	#textTimer: ReturnType<typeof setTimeout> | undefined;
 	/** Font size in px when the charts were drawn: they scale with it (projectors, zoom). */
 	#fontSize = 16;
 	#lineMarker: (t: number) => void = () => {};
 	#currentChar = -1;
 
-	// controls and views
-	#modelSelect!: HTMLSelectElement;
-	#seedBox!: HTMLDivElement;
-	#seed!: ReturnType<typeof integerControl>;
-	#textBox!: HTMLDivElement;
-	#textInput!: HTMLInputElement;
-	#textNote!: HTMLParagraphElement;
-	#replaced!: HTMLParagraphElement;
-	#step!: ReturnType<typeof rangeControl>;
-	#stepNumber!: HTMLInputElement;
 	#playButton!: HTMLButtonElement;
-	#speedSelect!: HTMLSelectElement;
 	#unitSelect!: HTMLSelectElement;
-	#windowBox!: HTMLDivElement;
+	#windowField!: HTMLElement;
 	#windowSelect!: HTMLSelectElement;
-	#busy!: HTMLParagraphElement;
-	#now!: HTMLDivElement;
-	#description!: HTMLParagraphElement;
-	#note!: HTMLParagraphElement;
-	#strip!: HTMLDivElement;
-	#maps!: HTMLDivElement;
-	#mapsBox!: HTMLDivElement;
-	#line!: HTMLDivElement;
+	#busy!: HTMLElement;
+	#description!: HTMLElement;
+	#note!: HTMLElement;
+	#replaced!: HTMLElement;
+	#strip!: HTMLElement;
+	#mapsHost!: HTMLElement;
+	#mapsBox!: HTMLElement;
+	#line!: HTMLElement;
 	#outputs = new Map<string, HTMLOutputElement>();
 
-	connectedCallback(): void {
-		if (this.dataset.ready !== undefined) return;
-		this.#text = textFor(this.dataset.lang ?? document.documentElement.lang);
-		const defaultModel = (this.dataset.model === 'char' ? 'char' : 'latch') as ModelName;
-		this.#schema = stepperSchema(defaultModel);
-		const anchor = this.closest('figure')?.id || 'sequence-stepper';
-		this.#binding = urlBinding(this.#schema, 'seq', anchor);
-		this.#state = this.#binding.load();
-		this.#runs = new WorkerRuns<StepperCommand, StepperEvent>(
-			() => new Worker(new URL('./stepper.worker.ts', import.meta.url), { type: 'module' }),
-			(event) => void this.#onEvent(event),
-			(message) => this.#fail(message),
-		);
-		this.#build();
-		this.dataset.ready = '';
-		// Colours come from CSS: redraw when the theme changes; redraw on a real width change.
-		const themeObserver = new MutationObserver(() => this.#drawCharts());
-		themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-		const resizeObserver = new ResizeObserver(() => {
-			const w = this.#maps.clientWidth;
-			if (Math.abs(w - this.#lastWidth) > 24) this.#drawCharts();
-		});
-		resizeObserver.observe(this.#maps);
-		this.#observers.push(themeObserver, resizeObserver);
-		this.#recompute(false);
-	}
+	protected hydrate(): void {
+		this.#text = textFor(this.pageLang);
+		const q = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
+		this.#playButton = q('[data-play]');
+		this.#unitSelect = q('[data-unit]');
+		this.#windowSelect = q('[data-window]');
+		this.#windowField = q('[data-window-field]');
+		this.#busy = q('[data-busy]');
+		this.#description = q('[data-description]');
+		this.#note = q('[data-note]');
+		this.#replaced = q('[data-replaced]');
+		this.#strip = q('[data-strip]');
+		this.#mapsHost = q('[data-maps]');
+		this.#line = q('[data-line]');
+		for (const out of this.querySelectorAll<HTMLOutputElement>('output[data-out]')) this.#outputs.set(out.dataset.out!, out);
 
-	disconnectedCallback(): void {
-		this.#stop();
-		this.#runs?.terminate();
-		this.#binding?.cancel();
-		for (const o of this.#observers) o.disconnect();
-	}
-
-	#build(): void {
-		const t = this.#text;
-		this.replaceChildren();
-
-		const setup = el('div', 'ss-setup');
-		const model = selectControl(
-			t.model,
-			(['latch', 'char'] as const).map((m) => ({ value: m, text: t.models[m] })),
-			this.#state.model,
-			(value) => {
-				this.#state.model = value as ModelName;
-				this.#state.t = 1;
-				this.#state.unit = 1;
-				this.#state.from = 1;
-				this.#recompute();
-			},
-		);
-		this.#modelSelect = model.select;
-
-		this.#seed = integerControl({
-			label: t.seed,
-			min: 0,
-			max: 2 ** 31 - 1,
-			value: this.#state.seed,
-			onChange: (v) => {
-				this.#state.seed = v;
-				this.#recompute();
-			},
-		});
-		this.#seedBox = this.#seed.root;
-		this.#seedBox.classList.add('ss-seed');
-
-		this.#textBox = el('div', 'ss-text');
-		const textId = uid('ss-text');
-		const textLabel = el('label', 'w-label', t.text);
-		textLabel.htmlFor = textId;
-		this.#textInput = el('input', 'ss-text-input');
-		this.#textInput.type = 'text';
-		this.#textInput.id = textId;
-		this.#textInput.maxLength = MAX_TEXT;
-		this.#textInput.spellcheck = false;
-		this.#textNote = el('p', 'ss-note');
-		this.#textNote.id = uid('ss-text-note');
-		this.#textInput.setAttribute('aria-describedby', this.#textNote.id);
-		this.#replaced = el('p', 'ss-note');
-		this.#textInput.addEventListener('input', () => {
-			clearTimeout(this.#textTimer);
-			this.#textTimer = setTimeout(() => this.#setText(this.#textInput.value), 300);
-		});
-		this.#textInput.addEventListener('change', () => {
-			clearTimeout(this.#textTimer);
-			this.#setText(this.#textInput.value);
-		});
-		this.#textBox.append(textLabel, this.#textInput, this.#textNote, this.#replaced);
-
-		const tools = el('div', 'ss-tools');
-		tools.append(
-			copyLinkControl(t, () => this.#binding.link(this.#state)),
-			button(t.reset, () => this.#reset()),
-		);
-		setup.append(model.root, this.#seedBox, tools);
-
-		const transport = el('div', 'ss-transport');
-		this.#step = rangeControl({
-			label: t.stepSlider,
-			min: 1,
-			max: 2,
-			step: 1,
-			value: 1,
-			onInput: (v) => {
-				this.#stop();
-				this.#goTo(v);
-			},
-		});
-		this.#stepNumber = this.#step.root.querySelector('.w-number')!;
-		this.#step.root.classList.add('ss-step');
-		const back = button(t.back, () => {
-			this.#stop();
-			this.#goTo(this.#state.t - 1);
-		});
-		back.setAttribute('aria-keyshortcuts', 'ArrowLeft');
-		this.#playButton = button(t.play, () => (this.#timer === undefined ? this.#play() : this.#stop()));
-		this.#playButton.classList.add('ss-play');
-		const forward = button(t.forward, () => {
-			this.#stop();
-			this.#goTo(this.#state.t + 1);
-		});
-		const speed = selectControl(
-			t.speed,
-			SPEEDS.map((s) => ({ value: s, text: s })),
-			this.#state.speed,
-			(value) => {
-				this.#state.speed = value;
-				if (this.#timer !== undefined) {
-					this.#stop();
-					this.#play();
-				}
-				this.#save();
-			},
-		);
-		this.#speedSelect = speed.select;
-		const buttons = el('div', 'ss-buttons');
-		buttons.append(back, this.#playButton, forward, speed.root);
-		transport.append(buttons, this.#step.root);
-
-		const views = el('div', 'ss-views');
-		const unit = selectControl(t.unit, [], '1', (value) => {
-			this.#state.unit = Number(value);
-			this.#drawLine();
-			this.#showStep();
-		});
-		this.#unitSelect = unit.select;
-		const win = selectControl(t.window, [], '1', (value) => {
-			this.#state.from = Number(value);
-			this.#drawCharts();
-			this.#save();
-		});
-		this.#windowSelect = win.select;
-		this.#windowBox = win.root;
-		views.append(unit.root, win.root);
-
-		this.#busy = el('p', 'ss-busy');
-		this.#busy.setAttribute('role', 'status');
-		this.#note = el('p', 'ss-note');
-		this.#now = el('div', 'ss-now');
-		this.#description = el('p', 'w-description ss-description');
-		this.#description.setAttribute('aria-live', 'polite');
-		this.#strip = el('div', 'ss-strip');
-		this.#strip.setAttribute('aria-hidden', 'true');
-		this.#maps = el('div', 'ss-maps');
-		this.#maps.setAttribute('role', 'group');
-		this.#maps.setAttribute('aria-label', t.heatmapsLabel);
 		// The heatmaps hold thousands of <rect>s: in a shadow root the page's (Starlight's) selectors never
 		// have to be matched against them, which keeps each redraw's style recalculation small.
 		// A constructed stylesheet, not a <style>: the site's Content-Security-Policy allows no inline <style>
 		// it has not hashed at build time, and CSSOM sheets are outside its reach.
-		const shadow = this.#maps.attachShadow({ mode: 'open' });
+		const shadow = this.#mapsHost.shadowRoot ?? this.#mapsHost.attachShadow({ mode: 'open' });
 		const sheet = new CSSStyleSheet();
 		sheet.replaceSync(MAPS_CSS);
 		shadow.adoptedStyleSheets = [sheet];
-		this.#mapsBox = el('div', 'maps');
-		shadow.append(this.#mapsBox);
-		this.#line = el('div', 'w-chart ss-line');
+		this.#mapsBox = node('div', 'maps');
+		shadow.replaceChildren(this.#mapsBox);
 
-		this.append(setup, this.#textBox, transport, views, this.#busy, this.#now, this.#description, this.#strip, this.#maps, this.#line, this.#note);
-
-		this.addEventListener('keydown', (e) => {
-			// ← / → step through time anywhere in the widget except inside fields that use the arrows themselves.
-			const target = e.target as HTMLElement;
-			if (target.matches('input, select, textarea')) return;
-			if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-			e.preventDefault();
-			this.#stop();
-			this.#goTo(this.#state.t + (e.key === 'ArrowRight' ? 1 : -1));
-		});
+		this.#wire();
+		this.#channel = this.channel<StepperCommand, StepperEvent>({ isEvent: isStepperEvent, onEvent: (event) => void this.#show(event) });
+		this.#retrace();
 	}
 
-	#setText(value: string): void {
-		if (value === this.#state.text) return;
-		this.#state.text = value;
-		this.#state.t = 1;
-		this.#recompute();
-	}
-
-	#reset(): void {
-		this.#stop();
-		this.#state = defaultState(this.#schema);
-		this.#recompute();
-	}
-
-	/** Asks the worker to run the whole sequence through the chosen model; #onEvent draws the answer. */
-	#recompute(save = true): void {
-		this.#stop();
-		const s = this.#state;
-		this.#modelSelect.value = s.model;
-		this.#seed.set(s.seed);
-		this.#textInput.value = s.text;
-		this.#speedSelect.value = s.speed;
-		this.#seedBox.hidden = s.model !== 'latch';
-		this.#textBox.hidden = s.model !== 'char';
-		this.#busy.textContent = this.#text.computing;
-		this.#saveWhenTraced = save;
-		this.#runs.start({ type: 'trace', request: s.model === 'char' ? { model: 'char', text: s.text } : { model: 'latch', seed: s.seed } });
-	}
-
-	async #onEvent(event: StepperEvent): Promise<void> {
-		if (event.type === 'error') return this.#fail(event.message);
-		await this.#show(event);
-	}
-
-	#fail(message: string): void {
-		this.#busy.textContent = `${this.#text.loadError} ${message}`;
-	}
-
-	/** Takes a trace from the worker: notes about the input, controls sized to it, charts, readouts. */
-	async #show({ trace, replaced, bitsPerChar }: TraceResult): Promise<void> {
-		const t = this.#text;
-		if (trace.model === 'char') {
-			this.#textNote.textContent = t.textNote(MAX_TEXT, (bitsPerChar ?? 0).toFixed(2));
-			this.#replaced.textContent = replaced.length ? t.replaced(replaced.map(showChar).join(' ')) : '';
+	#wire(): void {
+		const signal = this.signal;
+		for (const b of this.querySelectorAll<HTMLButtonElement>('[data-step]')) {
+			b.addEventListener('click', () => this.#stepBy(Number(b.dataset.step)), { signal });
 		}
+		this.#playButton.addEventListener('click', () => (this.#timer === undefined ? this.#play() : this.#stop()), { signal });
+		this.#unitSelect.addEventListener('change', () => this.update({ unit: Number(this.#unitSelect.value) }), { signal });
+		this.#windowSelect.addEventListener('change', () => this.update({ from: Number(this.#windowSelect.value) }), { signal });
+		this.#strip.addEventListener(
+			'click',
+			(e) => {
+				const k = [...this.#strip.children].indexOf(e.target as Element);
+				if (k >= 0) {
+					this.#stop();
+					this.#goTo(k + 1);
+				}
+			},
+			{ signal },
+		);
+		this.addEventListener(
+			'keydown',
+			(e) => {
+				// ← / → step through time anywhere in the widget except inside fields that use the arrows themselves.
+				if ((e.target as HTMLElement).matches('input, select, textarea')) return;
+				if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+				e.preventDefault();
+				this.#stepBy(e.key === 'ArrowRight' ? 1 : -1);
+			},
+			{ signal },
+		);
+		// Colours come from CSS: redraw when the theme changes; redraw on a real width change.
+		const themeObserver = new MutationObserver(() => void this.#drawCharts());
+		themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+		const resizeObserver = new ResizeObserver(() => {
+			if (Math.abs(this.#mapsHost.clientWidth - this.#lastWidth) > 24) void this.#drawCharts();
+		});
+		resizeObserver.observe(this.#mapsHost);
+		this.#observers.push(themeObserver, resizeObserver);
+	}
+
+	protected changed(keys: (keyof StepperSchema & string)[], commit: boolean): void {
+		clearTimeout(this.#textTimer);
+		if (keys.length === 1 && keys[0] === 'text' && !commit) {
+			this.#textTimer = setTimeout(() => this.#retrace({ fromStart: true }), TEXT_DELAY_MS);
+			return;
+		}
+		if (keys.some((k) => k === 'model' || k === 'seed' || k === 'text')) {
+			// A new model starts at its first step and unit; a new text at its first character.
+			return this.#retrace({ fromStart: true, firstUnit: keys.includes('model') });
+		}
+		if (keys.includes('speed') && this.#timer !== undefined) {
+			this.#stop();
+			this.#play();
+		}
+		if (!this.#ready) return; // applied when the trace is drawn
+		if (keys.includes('from')) return void this.#drawCharts();
+		if (keys.includes('unit')) this.#drawLine();
+		if (keys.includes('unit') || keys.includes('t')) this.#showStep();
+	}
+
+	protected onFault(): void {
+		// The runtime shows what happened and a Restart; nothing may keep saying "Computing…".
+		this.#stop();
+		this.#busy.textContent = '';
+	}
+
+	protected onRestart(): void {
+		this.#retrace();
+	}
+
+	protected onHidden(): void {
+		if (this.#timer === undefined) return;
+		this.#stop();
+		this.#resumeOnShow = true;
+	}
+
+	protected onVisible(): void {
+		if (!this.#resumeOnShow) return;
+		this.#resumeOnShow = false;
+		this.#play();
+	}
+
+	protected teardown(): void {
+		this.#stop();
+		clearTimeout(this.#textTimer);
+		for (const o of this.#observers) o.disconnect();
+		this.#observers = [];
+		this.#ready = false;
+	}
+
+	/** Asks the service to run the whole sequence through the chosen model; #show draws the answer. */
+	#retrace({ fromStart = false, firstUnit = false } = {}): void {
+		this.#stop();
+		this.#ready = false;
+		this.#pending = true;
+		const s = this.state;
+		this.fields.seed!.root.hidden = s.model !== 'latch';
+		for (const part of this.querySelectorAll<HTMLElement>('[data-for-model]')) part.hidden = part.dataset.forModel !== s.model;
+		if (fromStart) this.update(firstUnit ? { t: 1, unit: 1, from: 1 } : { t: 1 });
+		if (this.#channel.dead) return; // Restart traces it
+		this.#busy.textContent = this.#text.computing;
+		this.#channel.start({ type: 'trace', request: s.model === 'char' ? { model: 'char', text: s.text } : { model: 'latch', seed: s.seed } });
+	}
+
+	/** Takes a trace from the service: notes about the input, controls sized to it, charts, readouts. */
+	async #show({ trace, replaced }: StepperEvent): Promise<void> {
+		const t = this.#text;
 		this.#trace = trace;
-		this.#state = clampToTrace(this.#state, trace.steps.length, trace.hiddenSize);
+		this.#pending = false;
+		this.#stateOfTrace = null;
+		this.#replaced.textContent = trace.model === 'char' && replaced.length ? t.replaced(replaced.map(showChar).join(' ')) : '';
 		this.#busy.textContent = '';
 		this.#note.textContent = trace.model === 'latch' ? t.latchNote : t.charNote;
 		this.#configure(trace);
-		this.#buildReadouts(trace);
-		const drawn = await this.#drawCharts();
-		if (!drawn || this.#trace !== trace) return;
-		this.#showStep(this.#saveWhenTraced);
+		const { t: step, unit, from } = clampToTrace(this.state, trace.steps.length, trace.hiddenSize);
+		this.update({ t: step, unit, from });
+		this.#unitSelect.value = String(this.state.unit);
+		this.#windowSelect.value = String(this.state.from);
+		await this.#drawCharts();
 	}
 
-	/** Slider range and the unit/window choices for this trace. */
+	/** The step field's range, the units and heatmap windows this trace has, and the character strip. */
 	#configure(trace: Trace): void {
 		const T = trace.steps.length;
 		const H = trace.hiddenSize;
-		for (const input of [this.#step.slider, this.#stepNumber]) input.max = String(T);
-		this.#step.set(this.#state.t);
-		this.#unitSelect.replaceChildren(
-			...Array.from({ length: H }, (_, j) => {
-				const o = el('option', '', this.#text.unitName(j + 1));
-				o.value = String(j + 1);
-				return o;
-			}),
-		);
-		this.#unitSelect.value = String(this.#state.unit);
+		// The step field was built for the longest text; its bounds follow the trace (issue: typing 7 gave 2).
+		this.fields.t!.setBounds(1, T);
+		for (const option of this.#unitSelect.options) option.hidden = option.disabled = Number(option.value) > H;
 		const pages = Math.ceil(H / UNITS_PER_PAGE);
-		this.#windowBox.hidden = pages <= 1;
-		this.#windowSelect.replaceChildren(
-			...Array.from({ length: pages }, (_, p) => {
-				const a = p * UNITS_PER_PAGE + 1;
-				const o = el('option', '', this.#text.windowName(a, Math.min(H, a + UNITS_PER_PAGE - 1)));
-				o.value = String(a);
-				return o;
-			}),
-		);
-		this.#windowSelect.value = String(this.#state.from);
-		// The character strip: one box per character read, the current one outlined.
-		this.#strip.replaceChildren();
+		this.#windowField.hidden = pages <= 1;
+		for (const option of this.#windowSelect.options) option.hidden = option.disabled = Number(option.value) > H;
 		this.#currentChar = -1;
-		this.#strip.hidden = trace.model !== 'char';
-		if (trace.model === 'char') {
-			trace.steps.forEach((step, k) => {
-				const span = el('span', 'ss-char', showChar(step.char ?? ''));
-				span.addEventListener('click', () => {
-					this.#stop();
-					this.#goTo(k + 1);
-				});
-				this.#strip.append(span);
-			});
-		}
-	}
-
-	/** <output>s for the current step: the input, the predictions (char model), and each shown unit's numbers. */
-	#buildReadouts(trace: Trace): void {
-		const t = this.#text;
-		this.#outputs.clear();
-		this.#now.replaceChildren();
-		const out = (name: string, key: string) => {
-			const o = el('output');
-			o.setAttribute('aria-label', name);
-			o.setAttribute('aria-live', 'off');
-			this.#outputs.set(key, o);
-			return o;
-		};
-		const item = (label: string, o: HTMLOutputElement) => {
-			const row = el('div', 'ss-item');
-			const l = el('span', 'ss-item-label', label);
-			l.setAttribute('aria-hidden', 'true');
-			row.append(l, o);
-			return row;
-		};
-		const inputs = el('div', 'ss-inputs');
-		inputs.append(item('t', out('t', 't')));
-		if (trace.model === 'latch') {
-			CHANNELS.forEach((ch, k) => inputs.append(item(`x_t[${k + 1}] ${t.channel[ch]}`, out(`x_t[${k + 1}] (${t.channel[ch]})`, `x${k}`))));
-		} else {
-			inputs.append(item(t.inputChar, out(t.inputChar, 'char')));
-			for (let k = 1; k <= 3; k++) inputs.append(item(t.prediction(k), out(t.prediction(k), `top${k}`)));
-		}
-		const table = el('table', 'ss-table');
-		const head = el('tr');
-		const corner = el('th', '', t.quantity);
-		corner.scope = 'col';
-		head.append(corner);
-		const units = trace.model === 'latch' ? Array.from({ length: trace.hiddenSize }, (_, j) => j + 1) : [this.#state.unit];
-		for (const j of units) {
-			const th = el('th', 'ss-unit-head', t.unitName(j));
-			th.scope = 'col';
-			head.append(th);
-		}
-		const thead = el('thead');
-		thead.append(head);
-		const tbody = el('tbody');
-		for (const s of SERIES) {
-			const tr = el('tr');
-			const th = el('th', '', t.series[s]);
-			th.scope = 'row';
-			tr.append(th);
-			units.forEach((j, col) => {
-				const td = el('td');
-				td.append(out(`${SERIES_SYMBOL[s]}[${j}]`, `${s}:${col}`));
-				tr.append(td);
-			});
-			tbody.append(tr);
-		}
-		table.append(thead, tbody);
-		const wrap = el('div', 'ss-table-wrap');
-		wrap.append(table);
-		this.#now.append(inputs, wrap);
+		this.#strip.replaceChildren(...(trace.model === 'char' ? trace.steps.map((step) => node('span', 'ss-char', showChar(step.char ?? ''))) : []));
 	}
 
 	#colors(): { lo: string; hi: string; neg: string; mid: string; pos: string } {
@@ -467,8 +314,9 @@ export class SequenceStepperElement extends HTMLElement {
 	}
 
 	/**
-	 * Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart.
-	 * Resolves false if a newer drawing superseded this one before it finished.
+	 * Draws every heatmap (one per animation frame, so the page stays responsive) and the line chart, then
+	 * shows the current step. A newer drawing (a resize, the theme, another window of units) supersedes this
+	 * one: it stops, and the newer one finishes the job.
 	 */
 	async #drawCharts(): Promise<boolean> {
 		const trace = this.#trace;
@@ -477,11 +325,11 @@ export class SequenceStepperElement extends HTMLElement {
 		const t = this.#text;
 		const T = trace.steps.length;
 		const H = trace.hiddenSize;
-		const from = this.#state.from;
+		const from = this.state.from;
 		const to = Math.min(H, from + UNITS_PER_PAGE - 1);
 		const colors = this.#colors();
-		const width = Math.max(260, this.#maps.clientWidth || 640);
-		this.#lastWidth = this.#maps.clientWidth;
+		const width = Math.max(260, this.#mapsHost.clientWidth || 640);
+		this.#lastWidth = this.#mapsHost.clientWidth;
 		const fontSize = (this.#fontSize = parseFloat(getComputedStyle(this).fontSize) || 16);
 		const rowHeight = Math.max(12, Math.round(fontSize * (trace.model === 'latch' ? 1.4 : 0.9)));
 		const ts = Array.from({ length: T }, (_, k) => k + 1);
@@ -519,7 +367,6 @@ export class SequenceStepperElement extends HTMLElement {
 				panel.key === 'x'
 					? t.inputAria(T, step)
 					: t.heatmapAria(panel.name, from, to, T, step, formatNumber(Math.min(...values)), formatNumber(Math.max(...values)));
-			const ariaLabel = label(this.#state.t);
 			const svg = plotChart({
 				width,
 				height: panel.rows.length * rowHeight + 30,
@@ -528,7 +375,7 @@ export class SequenceStepperElement extends HTMLElement {
 				marginBottom: 24,
 				marginRight: 6,
 				style: { background: 'transparent', color: 'currentColor', fontSize: `${Math.round(fontSize * 0.75)}px`, overflow: 'visible' },
-				ariaLabel,
+				ariaLabel: label(this.state.t),
 				x: { type: 'band', domain: ts, ticks, label: null, padding: 0, tickSize: 3 },
 				y: { type: 'band', domain: panel.rows, label: null, padding: 0.06, tickSize: 0 },
 				color:
@@ -547,21 +394,20 @@ export class SequenceStepperElement extends HTMLElement {
 			marker.setAttribute('height', String(Math.abs(y1 - y0) + 2));
 			marker.setAttribute('width', String(Math.max(2, xs.bandwidth ?? 4)));
 			marker.setAttribute('aria-hidden', 'true');
+			marker.setAttribute('x', String(xs.apply(this.state.t)));
 			svg.append(marker);
 			maps.push({ svg, label, marker, x: (v: number) => xs.apply(v) });
-			marker.setAttribute('x', String(xs.apply(this.#state.t)));
-			const figure = el('div', 'ss-map');
+			const figure = node('div', 'ss-map');
 			// Title with a small colour key: the lowest value, the ramp, the highest (the svg's label says the same).
-			const title = el('p', 'ss-map-title', panel.name);
+			const title = node('p', 'ss-map-title', panel.name);
 			title.setAttribute('aria-hidden', 'true');
-			const key = el('span', `key key-${panel.kind}`);
+			const key = node('span', `key key-${panel.kind}`);
 			const ends = panel.key === 'x' ? ['−1', '1'] : [formatNumber(lo, panel.extent === 1 ? 0 : 1), formatNumber(hi, panel.extent === 1 ? 0 : 1)];
-			key.append(el('span', '', ends[0]), el('span', 'ramp'), el('span', '', ends[1]));
+			key.append(node('span', '', ends[0]), node('span', 'ramp'), node('span', '', ends[1]));
 			title.append(key);
 			figure.append(title, svg);
 			// Swap panels in one at a time, so layout and paint are spread over frames too.
-			const k = figures.length;
-			const old = this.#mapsBox.children[k];
+			const old = this.#mapsBox.children[figures.length];
 			if (old) old.replaceWith(figure);
 			else this.#mapsBox.append(figure);
 			figures.push(figure);
@@ -573,6 +419,10 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#heatmaps = maps;
 		this.#drawLine();
 		this.#moveMarkers();
+		if (!this.#pending) {
+			this.#ready = true;
+			this.#showStep();
+		}
 		return true;
 	}
 
@@ -580,7 +430,7 @@ export class SequenceStepperElement extends HTMLElement {
 	#drawLine(): void {
 		const trace = this.#trace;
 		if (!trace) return;
-		const j = this.#state.unit;
+		const j = this.state.unit;
 		const data = trace.steps.map((s, k) => ({ t: k + 1, c: s.c[j - 1] }));
 		const cs = data.map((d) => d.c);
 		const width = Math.max(260, this.#line.clientWidth || 640);
@@ -623,14 +473,14 @@ export class SequenceStepperElement extends HTMLElement {
 			dot.setAttribute('cy', String(ys.apply(cs[t - 1])));
 			chart.setAttribute('aria-label', text.lineAria(j, data.length, t, formatNumber(cs[t - 1]), range[0], range[1]));
 		};
-		this.#lineMarker(this.#state.t);
-		const title = el('p', 'ss-map-title', this.#text.lineTitle(j));
+		this.#lineMarker(this.state.t);
+		const title = node('p', 'ss-map-title', this.#text.lineTitle(j));
 		title.setAttribute('aria-hidden', 'true');
 		this.#line.replaceChildren(title, chart);
 	}
 
 	#moveMarkers(): void {
-		const t = this.#state.t;
+		const t = this.state.t;
 		for (const m of this.#heatmaps) {
 			m.marker.setAttribute('x', String(m.x(t)));
 			m.svg.setAttribute('aria-label', m.label(t));
@@ -638,75 +488,100 @@ export class SequenceStepperElement extends HTMLElement {
 		this.#lineMarker(t);
 	}
 
-	#goTo(t: number): void {
-		const T = this.#trace?.steps.length ?? 1;
-		const next = Math.min(T, Math.max(1, Math.round(t)));
-		if (next === this.#state.t) return;
-		this.#state.t = next;
-		this.#showStep();
+	#stepBy(delta: number): void {
+		this.#stop();
+		this.#goTo(this.state.t + delta);
 	}
 
-	/** Refreshes everything that depends on the current step. */
-	#showStep(save = true): void {
+	#goTo(t: number): void {
+		const T = this.#trace?.steps.length ?? 1;
+		this.update({ t: Math.min(T, Math.max(1, Math.round(t))) });
+	}
+
+	/** Refreshes everything that depends on the current step, and tells listeners (stepper-state). */
+	#showStep(): void {
 		const trace = this.#trace;
-		if (!trace) return;
-		const t = this.#state.t;
+		if (!trace || !this.#ready) return;
+		const t = this.state.t;
 		const T = trace.steps.length;
 		const step = trace.steps[t - 1];
 		const txt = this.#text;
-		this.#step.set(t);
 		this.#moveMarkers();
 		const set = (key: string, value: string) => {
 			const o = this.#outputs.get(key);
 			if (o) o.value = value;
 		};
 		set('t', `${t} / ${T}`);
-		const unitValues = (j: number) =>
-			Object.fromEntries(SERIES.map((s) => [s, formatNumber(step[s][j - 1])])) as Record<Series, string>;
+		const unitValues = (j: number) => Object.fromEntries(SERIES.map((s) => [s, formatNumber(step[s][j - 1])])) as Record<Series, string>;
 		if (trace.model === 'latch') {
-			step.x.forEach((v, k) => set(`x${k}`, k === 0 ? formatNumber(v, 2) : String(v)));
-			for (let j = 1; j <= trace.hiddenSize; j++) for (const s of SERIES) set(`${s}:${j - 1}`, formatNumber(step[s][j - 1]));
+			const x = step.x.map((v, k) => (k === 0 ? formatNumber(v, 2) : String(v)));
+			x.forEach((v, k) => set(`x${k}`, v));
+			for (let j = 1; j <= trace.hiddenSize; j++) for (const s of SERIES) set(`latch:${s}:${j - 1}`, formatNumber(step[s][j - 1]));
 			const units = Array.from({ length: trace.hiddenSize }, (_, k) => txt.describeUnit(k + 1, unitValues(k + 1)));
-			this.#description.textContent = txt.describeLatch(t, T, step.x.map((v, k) => (k === 0 ? formatNumber(v, 2) : String(v))), units);
+			this.#description.textContent = txt.describeLatch(t, T, x, units);
 		} else {
-			const j = this.#state.unit;
+			const j = this.state.unit;
 			set('char', showChar(step.char ?? ''));
 			(step.top ?? []).forEach((p, k) => set(`top${k + 1}`, `${showChar(p.char)} ${(p.p * 100).toFixed(1)} %`));
-			for (const s of SERIES) set(`${s}:0`, formatNumber(step[s][j - 1]));
-			const heads = this.#now.querySelectorAll('.ss-unit-head');
-			if (heads[0]) heads[0].textContent = txt.unitName(j);
-			for (const s of SERIES) this.#outputs.get(`${s}:0`)?.setAttribute('aria-label', `${SERIES_SYMBOL[s]}[${j}]`);
+			for (const s of SERIES) {
+				set(`char:${s}:0`, formatNumber(step[s][j - 1]));
+				this.#outputs.get(`char:${s}:0`)?.setAttribute('aria-label', `${SERIES_SYMBOL[s]}[${j}]`);
+			}
+			const head = this.querySelector('[data-for-model="char"] .ss-unit-head');
+			if (head) head.textContent = txt.unitName(j);
 			const top = (step.top ?? []).map((p) => `“${showChar(p.char)}” ${(p.p * 100).toFixed(1)} %`).join(txt.listSeparator);
 			this.#description.textContent = txt.describeChar(t, T, showChar(step.char ?? ''), txt.describeUnit(j, unitValues(j)), top);
 			this.#strip.children[this.#currentChar]?.classList.remove('ss-current');
 			this.#strip.children[t - 1]?.classList.add('ss-current');
 			this.#currentChar = t - 1;
 		}
-		if (save) this.#save();
+		this.#announce(trace, t - 1);
+	}
+
+	/** Dispatches stepper-state when the shown step, or the trace under it, changed. */
+	#announce(trace: Trace, t: number): void {
+		if (this.#stateOfTrace && this.lastState?.t === t) return;
+		this.#stateOfTrace ??= this.#traceState(trace);
+		this.lastState = Object.freeze({ ...this.#stateOfTrace, t });
+		this.dispatchEvent(new CustomEvent<StepperStateDetail>('stepper-state', { bubbles: true, detail: this.lastState }));
+	}
+
+	#traceState(trace: Trace): Omit<StepperStateDetail, 't'> {
+		const series = (s: Series) => Object.freeze(trace.steps.map((step) => Object.freeze(Array.from(step[s]))));
+		const ch = this.#text.channel;
+		const inputs = trace.steps.map((step) => {
+			if (trace.model === 'char') return step.char ?? '';
+			const flags = CHANNELS.slice(1).filter((_, k) => step.x[k + 1] === 1).map((name) => ch[name]);
+			return [formatNumber(step.x[0], 2), ...flags].join(' ');
+		});
+		return Object.freeze({
+			T: trace.steps.length,
+			inputs: Object.freeze(inputs),
+			c: series('c'),
+			h: series('h'),
+			gates: Object.freeze({ i: series('i'), f: series('f'), g: series('g'), o: series('o') }),
+		});
 	}
 
 	#play(): void {
 		const T = this.#trace?.steps.length ?? 1;
-		if (this.#state.t >= T) this.#goTo(1);
+		if (this.state.t >= T) this.#goTo(1);
 		this.#playButton.textContent = this.#text.pause;
-		const interval = 1000 / Number(this.#state.speed);
+		const interval = 1000 / Number(this.state.speed);
 		// With prefers-reduced-motion the steps still advance; CSS turns the marker's glide off.
 		this.#timer = setInterval(() => {
-			const T2 = this.#trace?.steps.length ?? 1;
-			if (this.#state.t >= T2) return this.#stop();
-			this.#goTo(this.#state.t + 1);
+			const last = this.#trace?.steps.length ?? 1;
+			if (this.state.t >= last) return this.#stop();
+			this.#goTo(this.state.t + 1);
 		}, interval);
 	}
 
 	#stop(): void {
 		if (this.#timer !== undefined) clearInterval(this.#timer);
 		this.#timer = undefined;
+		this.#resumeOnShow = false;
 		if (this.#playButton) this.#playButton.textContent = this.#text.play;
-	}
-
-	#save(): void {
-		this.#binding.saveSoon(this.#state);
 	}
 }
 
-if (!customElements.get('sequence-stepper')) customElements.define('sequence-stepper', SequenceStepperElement);
+defineElement('sequence-stepper', SequenceStepperElement);

@@ -17,13 +17,13 @@ export interface LinkText {
 	copyFailed: string;
 }
 
-/** The reset button and copyLinkControl (dom.ts). */
+/** The Reset and Copy link buttons and the copy status (components/widget/Actions.astro, runtime/element.ts). */
 export const LINK_TEXT: Record<WidgetLang, LinkText> = {
 	en: { reset: 'Reset', copy: 'Copy link', copied: 'Link copied.', copyFailed: 'Copy this link:' },
 	'zh-cn': { reset: '重置', copy: '复制链接', copied: '链接已复制。', copyFailed: '请复制此链接：' },
 };
 
-/** Added to a slider's label to name its number field (rangeControl in dom.ts). */
+/** Added to a slider's label to name its number field (components/widget/Field.astro). */
 export const TYPED_SUFFIX: Record<WidgetLang, string> = { en: ' (typed)', 'zh-cn': '（键入数值）' };
 
 export interface TrainingText {

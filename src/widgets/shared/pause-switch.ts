@@ -1,6 +1,6 @@
 /**
- * Worker side: pause and resume for a training loop that works in chunks (serveRuns + yieldToEvents in
- * worker-channel.ts). The 'pause' and 'resume' commands flip the switch; the loop looks at `paused` between
+ * Worker side: pause and resume for a training loop that works in chunks (a service's handler awaiting
+ * yieldToEvents between them, runtime/service.ts). The 'pause' and 'resume' commands flip the switch; the loop looks at `paused` between
  * chunks and, when set, awaits `resumed()`. A new run calls `restart()`, which also wakes a loop of an older
  * run waiting there, so that loop sees it is no longer current and ends.
  */

@@ -299,6 +299,6 @@ test('chapters 3 and 4 carry the same anchors in both languages', () => {
   for (const label of ['eq-forget-gate', 'eq-input-gate', 'eq-candidate', 'eq-cell-state', 'eq-output-gate', 'eq-hidden-state', 'eq-param-count', 'eq-bptt-cell', 'eq-bptt-gates']) {
     assert.ok(math.labels.includes(label), `04-math defines ${label}`);
   }
-  assert.deepEqual(math.widgets, ['cell-explorer', 'gradient-lab']);
+  assert.deepEqual(math.widgets, ['equation-view', 'gradient-lab']);
   assert.deepEqual(anchors('../../../content/en/03-algorithm.mdx').widgets, ['cell-explorer', 'sequence-stepper']);
 });

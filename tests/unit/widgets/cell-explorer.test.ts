@@ -126,8 +126,8 @@ test('the state schema round-trips through the URL, and bad lengths fall back to
 	// A pair-sized x in scalar mode is not trusted.
 	const mixed = normalize(readState(cellSchema, 'cell', '?cell.mode=scalar&cell.x=1,2'));
 	assert.deepEqual(mixed.x, defaultsFor('scalar').x);
-	// Out-of-range values fall back to the default.
-	assert.deepEqual(readState(cellSchema, 'cell', '?cell.x=9,0').x, defaultsFor('pair').x);
+	// Out-of-range values are clamped into the controls' range.
+	assert.deepEqual(readState(cellSchema, 'cell', '?cell.x=9,0').x, [2, 0]);
 });
 
 test('the six equations render with KaTeX, carry the current numbers, and mark terms only when asked', () => {

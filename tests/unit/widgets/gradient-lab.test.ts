@@ -11,13 +11,15 @@ import {
   makeLstm,
   sampleSteps,
   unroll,
+  curveOf,
+  recurrentTerm,
   type GradientSettings,
   type ModelKind,
   type Nudge,
 } from '../../../src/widgets/gradient-lab/model.ts';
 import { RNN_EXPLODES_FROM_SCALE, RNN_VANISHES_UP_TO_SCALE, trendOf, textFor } from '../../../src/widgets/gradient-lab/labels.ts';
 import { SCALE } from '../../../src/widgets/gradient-lab/state.ts';
-import { lstmStep, tensor, type LstmStepParams } from '../../../src/engine/index.ts';
+import { clipGradNorm, lstmStep, tensor, type LstmStepParams } from '../../../src/engine/index.ts';
 
 const small: GradientSettings = { ...DEFAULT_SETTINGS, T: 6, hidden: 3, scale: 1.3, forgetBias: 1, seed: 5 };
 
@@ -123,7 +125,7 @@ test('with the default settings the LSTM keeps far more gradient than the RNN', 
   assert.ok(rnn < 1e-6 && lstm > 1e-2, `rnn ${rnn}, lstm ${lstm}`);
 });
 
-test('clipping scales every gradient by clip_grad_norm_’s factor and leaves the ratios alone', () => {
+test('clipping changes the parameter gradient only: the state gradients stay, the W_hh terms and ‖∇θL‖ shrink by one factor', () => {
   const s = { ...DEFAULT_SETTINGS, T: 40, scale: 2 };
   const free = gradientNorms(s);
   const clipped = gradientNorms({ ...s, clip: true, maxNorm: 1 });
@@ -134,17 +136,48 @@ test('clipping scales every gradient by clip_grad_norm_’s factor and leaves th
     const factor = Math.min(1, 1 / (a.paramNorm + 1e-6));
     assert.ok(Math.abs(b.clipFactor - factor) <= 1e-12 * factor, `${kind}: factor ${b.clipFactor} vs ${factor}`);
     assert.ok(a.paramNorm > 1 && b.clipFactor < 1);
-    for (const q of ['x', 'h'] as const) {
-      for (let t = 0; t < s.T; t++) assert.ok(Math.abs(b.norms[q]![t] - factor * a.norms[q]![t]) <= 1e-12 * a.norms[q]![t]);
-      const ra = firstToLastRatio(a.norms[q])!;
-      assert.ok(Math.abs(firstToLastRatio(b.norms[q])! - ra) <= 1e-9 * ra);
-    }
+    assert.ok(Math.abs(b.clippedNorm - 1) < 1e-5, `${kind}: ‖∇θL‖ after clipping to 1 is ${b.clippedNorm}`);
+    // clip_grad_norm_ runs after the backward pass: ∂L/∂x_t, ∂L/∂h_t (and ∂L/∂C_t) are bit for bit the same.
+    for (const q of ['x', 'h', 'c'] as const) assert.deepEqual(b.norms[q] && Array.from(b.norms[q]!), a.norms[q] && Array.from(a.norms[q]!), `${kind} ${q}`);
+    assert.deepEqual(Array.from(b.norms.w!), Array.from(a.norms.w!), 'norms.w is before clipping');
+    for (let t = 0; t < s.T; t++) assert.ok(Math.abs(b.clippedW[t] - factor * a.norms.w![t]) <= 1e-12 * a.norms.w![t] + 1e-300);
+    assert.equal(curveOf(b, 'h', true), b.norms.h, 'the chart draws ∂L/∂h_t unclipped');
+    assert.equal(curveOf(b, 'w', true), b.clippedW, 'and the W_hh terms after clipping');
+    const ra = firstToLastRatio(a.norms.w, 2)!;
+    assert.ok(Math.abs(firstToLastRatio(b.clippedW, 2)! - ra) <= 1e-9 * ra, 'the ratio between early and late terms stays');
   }
   // Below the threshold nothing changes.
   const loose = gradientNorms({ ...s, clip: true, maxNorm: 1e9 });
   assert.equal(loose.rnn.clipFactor, 1);
-  assert.deepEqual(Array.from(loose.rnn.norms.h!), Array.from(free.rnn.norms.h!));
+  assert.equal(loose.rnn.clippedNorm, loose.rnn.paramNorm);
+  assert.deepEqual(Array.from(loose.rnn.clippedW), Array.from(free.rnn.norms.w!));
 });
+
+for (const kind of ['rnn', 'lstm'] as const) {
+  test(`${kind}: the step terms of ∂L/∂W_hh sum to the backward pass’s W_hh.grad, before and after clip_grad_norm_`, () => {
+    const xs = inputSequence(small.T, small.seed);
+    const u = unroll(kind, small, xs);
+    u.loss.backward();
+    const rows = u.recurrent.weight.shape[0];
+    assert.equal(rows, kind === 'rnn' ? small.hidden : 4 * small.hidden);
+    const sum = new Float64Array(rows * small.hidden);
+    const result = gradientNorms(small)[kind];
+    for (let t = 1; t <= small.T; t++) {
+      const term = recurrentTerm(u, t);
+      term.forEach((v, k) => (sum[k] += v));
+      assert.ok(Math.abs(norm(term) - result.norms.w![t - 1]) <= 1e-12 * (1 + norm(term)), `step ${t}: ${norm(term)} vs ${result.norms.w![t - 1]}`);
+    }
+    assert.equal(result.norms.w![0], 0, 'h_0 = 0: step 1 adds nothing');
+    const grad = u.recurrent.weight.grad!.data;
+    const scale = Math.max(...Array.from(grad, Math.abs));
+    grad.forEach((g, k) => assert.ok(Math.abs(g - sum[k]) <= 1e-12 * scale, `W_hh.grad[${k}]: ${g} vs Σ_t ${sum[k]}`));
+    // clip_grad_norm_ scales W_hh.grad, and so the sum of the terms, by the factor the result reports.
+    const clip = { ...small, clip: true, maxNorm: result.paramNorm / 3 };
+    const factor = gradientNorms(clip)[kind].clipFactor;
+    clipGradNorm(u.params, clip.maxNorm);
+    grad.forEach((g, k) => assert.ok(Math.abs(g - factor * sum[k]) <= 1e-12 * scale, `clipped W_hh.grad[${k}]`));
+  });
+}
 
 test('results are deterministic from the seed and change with it', () => {
   const a = gradientNorms({ ...small });
@@ -225,18 +258,23 @@ test('with clipping on, the sentence says “multiplied by” only for a gradien
   const m = gradientNorms(mid);
   assert.ok(m.rnn.clipFactor < 1 && m.lstm.clipFactor === 1);
   const enMid = textFor('en').describe(mid, m, 'h');
-  assert.ok(enMid.includes(`multiplied the RNN’s whole gradient (norm ${formatSci(rnnNorm)}) by ${formatSci(m.rnn.clipFactor)}`), enMid);
+  assert.ok(enMid.includes(`multiplied the RNN’s parameter gradient ∇θL by ${formatSci(m.rnn.clipFactor)} (‖∇θL‖ ${formatSci(rnnNorm)} → ${formatSci(m.rnn.clippedNorm)})`), enMid);
   assert.match(enMid, /The LSTM’s gradient norm \([^)]*\) is below the threshold, so clipping did not change it\./);
+  assert.match(enMid, /‖∂L\/∂h_t‖ is not a parameter gradient: clipping leaves it as drawn\.$/);
   const zhMid = textFor('zh-cn').describe(mid, m, 'h');
-  assert.ok(zhMid.includes(`循环神经网络的整个梯度（范数 ${formatSci(rnnNorm)}）乘以 ${formatSci(m.rnn.clipFactor)}`), zhMid);
+  assert.ok(zhMid.includes(`循环神经网络的参数梯度 ∇θL 乘以 ${formatSci(m.rnn.clipFactor)}（‖∇θL‖ ${formatSci(rnnNorm)} → ${formatSci(m.rnn.clippedNorm)}）`), zhMid);
   assert.match(zhMid, /LSTM 的梯度范数（[^）]*）低于阈值，裁剪没有改变它。/);
 
   // Both clipped: both factors are stated, and the ratios are said to stay.
   const tight = { ...loose, maxNorm: 0.1 };
   const t = gradientNorms(tight);
-  const enTight = textFor('en').describe(tight, t, 'h');
-  assert.ok(enTight.includes(`by ${formatSci(t.rnn.clipFactor)} and the LSTM’s (norm ${formatSci(t.lstm.paramNorm)}) by ${formatSci(t.lstm.clipFactor)}`), enTight);
-  assert.match(textFor('zh-cn').describe(tight, t, 'h'), /比值不变。$/);
+  const enTight = textFor('en').describe(tight, t, 'w');
+  assert.ok(enTight.includes(`and the LSTM’s by ${formatSci(t.lstm.clipFactor)} (‖∇θL‖ ${formatSci(t.lstm.paramNorm)} → ${formatSci(t.lstm.clippedNorm)})`), enTight);
+  // The W_hh terms are drawn after clipping and compared from t = 2 (h_0 = 0).
+  assert.ok(enTight.includes(`the RNN’s ‖(∂L/∂W_hh)_t‖ at t = 2 is ${formatSci(firstToLastRatio(t.rnn.clippedW, 2)!)} times`), enTight);
+  assert.match(enTight, /so the ratio between t = 2 and t = T is unchanged\.$/);
+  assert.match(textFor('zh-cn').describe(tight, t, 'w'), /比值不变。$/);
+  assert.match(textFor('zh-cn').describe(tight, t, 'x'), /不是参数梯度，裁剪不会改变它/);
 });
 
 test('settings in the text use the typographic minus (b_f = −3), like every other number', () => {

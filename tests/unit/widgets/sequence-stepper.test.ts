@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { lstmStep } from '../../../src/engine/lstm-step.ts';
 import { CharLSTM } from '../../../src/engine/train/char-model.ts';
 import { Rng } from '../../../src/engine/rng.ts';
-import { defaultState, readState, writeState } from '../../../src/widgets/shared/url-state.ts';
+import { defaultState, parseState, readState, writeState } from '../../../src/widgets/shared/url-state.ts';
 import { CLEAR_STEPS, READ_STEPS, WRITE_STEPS, latchParams, pulseTrain } from '../../../src/widgets/sequence-stepper/latch.ts';
-import { loadCharModel, nextCharProbabilities, prepareText, topK, embed, type CharCheckpoint } from '../../../src/widgets/sequence-stepper/char-model.ts';
+import { MAX_TEXT, loadCharModel, nextCharProbabilities, prepareText, topK, embed, type CharCheckpoint } from '../../../src/widgets/sequence-stepper/char-model.ts';
 import { chapterProse } from '../../../src/widgets/sequence-stepper/corpus.ts';
 import {
 	DEFAULT_SEED,
 	DEFAULT_TEXT,
+	MAX_UNITS,
 	charSteps,
 	clampToTrace,
 	latchSteps,
@@ -171,7 +172,15 @@ test('the state schema round-trips through the URL (text included) and clamps to
 	assert.deepEqual(readState(schema, 'seq', search), state);
 	assert.equal(writeState(schema, 'seq', defaultState(schema), ''), '');
 	assert.equal(readState(stepperSchema('char'), 'seq', '').model, 'char');
-	assert.equal(readState(schema, 'seq', `?seq.text=${'a'.repeat(201)}`).text, DEFAULT_TEXT, 'too long falls back');
+	const cut = parseState(schema, 'seq', `?seq.text=${'a'.repeat(201)}`);
+	assert.equal(cut.state.text, 'a'.repeat(MAX_TEXT), 'too long is cut to what the model reads');
+	assert.deepEqual(cut.notices.map((n) => n.reason), ['too-long']);
+	// The step field takes any step of the longest text; the trace narrows it (clampToTrace, setBounds).
+	assert.equal(parseState(schema, 'seq', '?seq.t=201').state.t, MAX_TEXT);
+	// Unit fields reach every unit of the largest model, and no further.
+	assert.equal(checkpoint.architecture.hiddenSize, MAX_UNITS);
+	assert.equal(schema.unit.max, MAX_UNITS);
+	assert.equal(parseState(schema, 'seq', `?seq.unit=${MAX_UNITS + 1}`).notices[0].reason, 'above-max');
 	const clamped = clampToTrace({ ...state, t: 99, unit: 40, from: 30 }, 20, 32);
 	assert.deepEqual([clamped.t, clamped.unit, clamped.from], [20, 32, 25]);
 	assert.deepEqual([clampToTrace(state, 24, 2).unit, clampToTrace(state, 24, 2).from], [2, 1]);
