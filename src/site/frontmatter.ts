@@ -24,6 +24,20 @@ const choiceCheck = z
 		message: 'check.correct must be the zero-based index of one of check.options',
 	});
 
+/**
+ * A code exercise: the reader edits `starter` in a code cell; the hidden `cases` call the function named `fn`
+ * in the cell worker and compare with `expected` (numbers within `tolerance`).
+ */
+const codeCheck = z
+	.object({
+		type: z.literal('code'),
+		fn: z.string().regex(/^[A-Za-z_$][\w$]*$/, 'check.fn is the name of the function the reader writes'),
+		starter: z.string().min(1),
+		tolerance: z.number().nonnegative().default(1e-6),
+		cases: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() }).strict()).min(1),
+	})
+	.strict();
+
 export const exerciseSchema = z
 	.object({
 		/** Same id in both languages, e.g. `ex-4-1`. Used as the HTML id of the exercise. */
@@ -31,7 +45,7 @@ export const exerciseSchema = z
 		prompt: z.string().min(1),
 		hint: z.string().optional(),
 		answer: z.string().min(1),
-		check: z.union([numericCheck, choiceCheck]).optional(),
+		check: z.union([numericCheck, choiceCheck, codeCheck]).optional(),
 	})
 	.strict();
 
@@ -42,8 +56,8 @@ export type ExerciseCheck = NonNullable<Exercise['check']>;
 export const chapterFields = z.object({
 	exercises: z
 		.array(exerciseSchema)
-		.min(3, 'a chapter has 3 to 6 exercises')
-		.max(6, 'a chapter has 3 to 6 exercises')
+		.min(3, 'a chapter has 3 to 8 exercises')
+		.max(8, 'a chapter has 3 to 8 exercises')
 		.refine((items) => new Set(items.map((e) => e.id)).size === items.length, {
 			message: 'exercise ids must be unique within a chapter',
 		})

@@ -1,7 +1,9 @@
 /**
  * The `_headers` file of Netlify and Cloudflare Pages: blocks of a path pattern on its own line followed by
  * indented `Name: value` lines; `#` starts a comment. Every rule whose pattern matches a request applies, and
- * a header named by several of them gets their values joined with ", " (what both hosts do). `scripts/serve.ts`
+ * a header named by several of them gets their values joined with ", " (what both hosts do). A line `! Name`
+ * (Cloudflare Pages' syntax) removes the values earlier rules gave that header, so a rule can replace the
+ * policy of `/*` for one file instead of adding a second policy to it (a browser enforces both). `scripts/serve.ts`
  * reads the same file, so local serving and the tests see the headers a reader gets.
  */
 
@@ -9,6 +11,8 @@ export interface HeaderRule {
 	/** URL path pattern: `*` matches any run of characters, `:name` one path segment. */
 	pattern: string;
 	headers: { name: string; value: string; line: number }[];
+	/** Headers this rule detaches (`! Name`): values set by earlier matching rules are dropped. */
+	detach?: string[];
 	/** 0-based line of the pattern. */
 	line: number;
 }
@@ -28,6 +32,11 @@ export function parseHeaders(text: string): HeaderRule[] {
 		}
 		const rule = rules.at(-1);
 		const colon = content.indexOf(':');
+		const detach = /^\s+!\s*([A-Za-z0-9-]+)$/.exec(content);
+		if (detach && rule) {
+			(rule.detach ??= []).push(detach[1]);
+			return;
+		}
 		if (!rule) throw new Error(`_headers line ${line + 1}: a header before any path; start the block with a path such as /*`);
 		if (colon < 0) throw new Error(`_headers line ${line + 1}: "${content.trim()}" should read "Name: value"`);
 		const name = content.slice(0, colon).trim();
@@ -50,6 +59,7 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Map<stri
 	const byName = new Map<string, { name: string; values: string[] }>();
 	for (const rule of rules) {
 		if (!patternRegExp(rule.pattern).test(path)) continue;
+		for (const name of rule.detach ?? []) byName.delete(name.toLowerCase());
 		for (const { name, value } of rule.headers) {
 			const entry = byName.get(name.toLowerCase()) ?? { name, values: [] };
 			entry.values.push(value);

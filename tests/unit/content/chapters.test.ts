@@ -7,7 +7,7 @@
  *   ## 4.1 Forget gate {/* #forget-gate *\/}        heading id
  *   $$ f_t = … \label{eq-forget-gate} $$           equation label
  *   {/* widget: cell-explorer *\/}                  widget marker
- *   exercises: [{ id: ex-4-1, prompt, hint, answer }]   in the frontmatter, 3–6 per chapter
+ *   exercises: [{ id: ex-4-1, prompt, hint, answer }]   in the frontmatter, 3–8 per chapter
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -270,7 +270,7 @@ describe('ids are unique within a page', () => {
 	}
 });
 
-describe('chapters end with references and 3–6 exercises, the same in both languages', () => {
+describe('chapters end with references and 3–8 exercises, the same in both languages', () => {
 	for (const slug of CHAPTERS) {
 		test(slug, () => {
 			const ids: Partial<Record<Lang, string[]>> = {};
@@ -285,9 +285,16 @@ describe('chapters end with references and 3–6 exercises, the same in both lan
 				assert.ok(Array.isArray(exercises), `${p.file}: frontmatter has no exercises list`);
 				const list = exercises as Record<string, unknown>[];
 				assert.ok(
-					list.length >= 3 && list.length <= 6,
-					`${p.file}: has ${list.length} exercises, expected 3 to 6`,
+					list.length >= 3 && list.length <= 8,
+					`${p.file}: has ${list.length} exercises, expected 3 to 8`,
 				);
+				// Chapters 2–5 teach with code: one exercise of each is a code exercise, checked in the cell worker.
+				if (/\/0[2-5]-/.test(p.file)) {
+					assert.ok(
+						list.some((ex) => (ex.check as { type?: string } | undefined)?.type === 'code'),
+						`${p.file}: chapters 2–5 need a code exercise (check: { type: code, … })`,
+					);
+				}
 				list.forEach((ex, i) => {
 					for (const key of ['id', 'prompt', 'hint', 'answer']) {
 						const value = ex?.[key];

@@ -51,3 +51,22 @@ test('replaceHeaderValue rewrites one header line and nothing else', () => {
 	assert.equal(parseHeaders(out)[0].headers[0].value, 'nosniff, extra');
 	assert.deepEqual(out.split('\n').filter((_, i) => i !== 2), FILE.split('\n').filter((_, i) => i !== 2));
 });
+
+test('`! Name` in a later rule replaces the header of earlier rules instead of joining a second value', () => {
+	const rules = parseHeaders(
+		"/*\n  Content-Security-Policy: default-src 'none'\n  X-Frame-Options: DENY\n/_astro/cell.worker-*\n  ! Content-Security-Policy\n  Content-Security-Policy: script-src 'unsafe-eval'\n",
+	);
+	const worker = headersFor(rules, '/_astro/cell.worker-AbC.js');
+	assert.equal(worker.get('Content-Security-Policy'), "script-src 'unsafe-eval'");
+	assert.equal(worker.get('X-Frame-Options'), 'DENY');
+	assert.equal(headersFor(rules, '/_astro/page.js').get('Content-Security-Policy'), "default-src 'none'");
+});
+
+test("the site's _headers gives only the cell worker 'unsafe-eval'", async () => {
+	const { readFileSync } = await import('node:fs');
+	const rules = parseHeaders(readFileSync('public/_headers', 'utf8'));
+	assert.match(headersFor(rules, '/_astro/cell.worker-x1.js').get('Content-Security-Policy') ?? '', /'unsafe-eval'/);
+	for (const path of ['/en/05-practice/', '/_astro/compute.worker-x1.js', '/_astro/code-cell.x1.js']) {
+		assert.doesNotMatch(headersFor(rules, path).get('Content-Security-Policy') ?? '', /'unsafe-eval'/, path);
+	}
+});
