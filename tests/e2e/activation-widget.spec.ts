@@ -123,7 +123,7 @@ test('a link restores z in a fresh page; Reset returns to z = 1', async ({ page,
 	await fresh.goto(link);
 	await expect(fresh.getByRole('spinbutton', { name: 'Input z, typed' })).toHaveValue('-2.35');
 	await expectReadouts(fresh, -2.35);
-	await fresh.getByRole('button', { name: 'Reset' }).click();
+	await fresh.locator('activation-explorer').getByRole('button', { name: 'Reset', exact: true }).click();
 	await expect(fresh.getByRole('slider', { name: 'Input z' })).toHaveValue('1');
 	await expectReadouts(fresh, 1);
 	await expect.poll(() => new URL(fresh.url()).searchParams.has('act.z')).toBe(false);

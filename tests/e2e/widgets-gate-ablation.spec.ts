@@ -136,7 +136,7 @@ test('a link read from the URL restores the selection and the task; Reset restor
 	await expect(fresh.getByLabel('Seed')).toHaveValue('42');
 	await expect(fresh.getByLabel('Gate biases start')).toHaveValue('forget-bias');
 
-	await fresh.getByRole('button', { name: 'Reset' }).click();
+	await fresh.locator('gate-ablation').getByRole('button', { name: 'Reset', exact: true }).click();
 	for (const name of [/^Vanilla LSTM/, /^Forget gate fixed at 1/, /^No input gate/, /^Coupled input/]) await expect(variant(fresh, name)).toBeChecked();
 	await expect(variant(fresh, /^Peepholes/)).not.toBeChecked();
 	await expect(fresh.getByLabel('Task', { exact: true })).toHaveValue('last-mark');

@@ -103,10 +103,12 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.changed(keys, commit);
   }
 
-  /** Back to the schema's defaults (the Reset button). */
+  /** Back to the schema's defaults (the Reset button). The link is rewritten at once: a reset is one act. */
   protected reset(): void {
     this.update(defaultState(this.declaration.schema));
     this.showNotices([]);
+    clearTimeout(this.#saveTimer);
+    this.#save();
   }
 
   /** The link to this widget in its current state, ending in its anchor. */
