@@ -25,7 +25,8 @@ test('anything outside the grammar is refused with an ExpressionError, never eva
 test('property: a printed decimal parses to itself', () => {
 	fc.assert(
 		fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x) => {
-			assert.equal(evaluateExpression(String(x)), Object.is(x, -0) ? -0 : x);
+			// String(-0) is '0', which reads back as 0.
+			assert.equal(evaluateExpression(String(x)), Object.is(x, -0) ? 0 : x);
 		}),
 	);
 });
