@@ -36,6 +36,10 @@ export interface SimdExports {
   sigmoid_map(x: number, y: number, n: number): void;
   tanh_map(x: number, y: number, n: number): void;
   exp_neg_map(x: number, y: number, n: number): void;
+  adam_f32(
+    n: number, theta: number, grad: number, m: number, v: number, beta1: number, oneMinusB1: number, beta2: number,
+    oneMinusB2: number, stepSize: number, bc2Sqrt: number, eps: number, wd: number, decay: number, decoupled: number,
+  ): void;
 }
 
 /** The few WebAssembly calls used here (typed locally: the engine is compiled without the DOM library). */

@@ -12,6 +12,7 @@
 import type { Tensor } from '../tensor.ts';
 import { Optimizer, checkHyper } from './optimizer.ts';
 import { checkOptions } from '../options.ts';
+import { adamStepSimd } from '../kernels/adam-simd.ts';
 
 export interface AdamOptions {
   /** Learning rate η (default 1e-3). */
@@ -70,6 +71,10 @@ export class Adam extends Optimizer {
       const stepSize = lr / (1 - beta1 ** t);
       const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
       const decay = decoupled ? 1 - lr * wd : 1;
+      // float32 on the WebAssembly module: the same operations as the loop below, so the same bits.
+      if (theta instanceof Float32Array && grad instanceof Float32Array && m instanceof Float32Array && v instanceof Float32Array &&
+        grad.length === theta.length &&
+        adamStepSimd(theta, grad, m, v, { beta1, beta2, stepSize, bc2Sqrt, eps, weightDecay: wd, decay, decoupled })) return;
       for (let j = 0; j < theta.length; j++) {
         if (decoupled) theta[j] *= decay;
         const g = !decoupled && wd !== 0 ? grad[j] + wd * theta[j] : grad[j];

@@ -200,6 +200,30 @@ test('the SIMD kernel matches the reference for sizes 1..17, offsets, accumulate
   assert.equal(gemmSimd(true, true, 4, 4, 4, new Float32Array(16), 0, new Float32Array(16), 0, new Float32Array(16), 0, false), false);
 });
 
+test('the SIMD kernel gives op(A)ᵀ·B the same bits as the product with Aᵀ written out (the packed panel path)', () => {
+  // m = 300 rows of op(A) take three panels (the last partial, not a multiple of 4) over three slices of k;
+  // m = 512, n = 128 is the ∂W_hh = ∂zᵀ·h shape of W1. Each entry must be the same float32 sum in the same order.
+  for (const [m, n, k] of [[300, 21, 600], [512, 128, 300], [8, 12, 5]]) {
+    const a = new Float32Array(k * m); // A [k, m]: op(A) = Aᵀ
+    const b = new Float32Array(k * n);
+    fill(a, m + 1);
+    fill(b, n + 2);
+    const aT = new Float32Array(m * k);
+    for (let p = 0; p < k; p++) for (let i = 0; i < m; i++) aT[i * k + p] = a[p * m + i];
+    for (const acc of [false, true]) {
+      const packed = new Float32Array(m * n);
+      const direct = new Float32Array(m * n);
+      fill(packed, 7);
+      fill(direct, 7);
+      simdOnly(true, false, m, n, k, a, 0, b, 0, packed, 0, acc);
+      simdOnly(false, false, m, n, k, aT, 0, b, 0, direct, 0, acc);
+      for (let q = 0; q < m * n; q++) {
+        if (!Object.is(packed[q], direct[q])) assert.fail(`${m}x${n}x${k} acc=${acc}: entry ${q} is ${packed[q]}, written out ${direct[q]}`);
+      }
+    }
+  }
+});
+
 test('the SIMD kernel propagates NaN: 0 · NaN is NaN on every lane and in every tail', () => {
   for (const [tA, tB] of cases.filter(([x, y]) => !(x && y))) {
     for (const [m, n, k] of [[4, 8, 4], [5, 13, 7], [1, 9, 6], [3, 3, 9]]) {

@@ -123,11 +123,42 @@ static void bn_slice(int m, int n, int kc, const f32 *A, int ars, int acs, const
   }
 }
 
+/*
+ * A transposed op(A) (acs > 1, as in ∂W = ∂zᵀ·h) is copied MB rows at a time into a row-major panel first. Read in
+ * place, one row's entries are acs floats apart: for ∂zᵀ·h that is a cache line per product term, 2 kB apart, so
+ * the lines of a slice share a few cache sets and are fetched again for every block of rows and columns. The
+ * copy reads each line of A once. Row blocks are the outer loop, so the MB rows of C they write stay in cache
+ * across the slices of the shared dimension; each entry still sums its slices in order, so results are unchanged.
+ */
+#define MB 128
+static f32 a_panel[MB * KC];
+
+static void pack_rows(int mb, int kc, const f32 *A, int ars, int acs) {
+  for (int r0 = 0; r0 < mb; r0 += 16) {
+    int r1 = r0 + 16 < mb ? r0 + 16 : mb;
+    for (int p = 0; p < kc; p++) {
+      const f32 *a = A + p * acs;
+      for (int r = r0; r < r1; r++) a_panel[r * KC + p] = a[r * ars];
+    }
+  }
+}
+
 __attribute__((export_name("gemm_bn")))
 void gemm_bn(int m, int n, int k, const f32 *A, int ars, int acs, const f32 *B, f32 *C, int acc) {
-  for (int p0 = 0; p0 < k; p0 += KC) {
-    int kc = k - p0 < KC ? k - p0 : KC;
-    bn_slice(m, n, kc, A + p0 * acs, ars, acs, B + p0 * n, C, acc || p0 > 0);
+  if (acs == 1) {
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int kc = k - p0 < KC ? k - p0 : KC;
+      bn_slice(m, n, kc, A + p0, ars, 1, B + p0 * n, C, acc || p0 > 0);
+    }
+    return;
+  }
+  for (int i0 = 0; i0 < m; i0 += MB) {
+    int mb = m - i0 < MB ? m - i0 : MB;
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int kc = k - p0 < KC ? k - p0 : KC;
+      pack_rows(mb, kc, A + i0 * ars + p0 * acs, ars, acs);
+      bn_slice(mb, n, kc, a_panel, KC, 1, B + p0 * n, C + i0 * n, acc || p0 > 0);
+    }
   }
 }
 
