@@ -10,8 +10,8 @@
  * new version (./register.ts). That is why this step runs last: the Content-Security-Policy step rewrites every
  * page, and a revision computed before it would describe a page that is never served.
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
@@ -37,13 +37,27 @@ export interface PrecacheSummary {
 	bytes: number;
 }
 
+/** Files under `dir` (paths relative to `root`) with their sizes. */
+function filesWithSizes(root: string, dir = root): { path: string; bytes: number }[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = join(dir, entry.name);
+		return entry.isDirectory() ? filesWithSizes(root, full) : [{ path: relative(root, full), bytes: statSync(full).size }];
+	});
+}
+
 /**
  * Writes dist/offline.js and dist/sw.js for the build in `dist` (an absolute path). Throws if Workbox
- * would leave a file out (too large), naming it, since the book would then be incomplete offline.
+ * would leave a file out (too large), naming it, since the book would then be incomplete offline; a refused
+ * build is left as it was.
  */
 export async function writeServiceWorker(dist: string): Promise<PrecacheSummary> {
 	if (!statSync(join(dist, '404.html'), { throwIfNoEntry: false })?.isFile()) {
 		throw new Error(`${dist}: no 404.html; the service worker answers unknown pages with it offline`);
+	}
+	const tooLarge = filesWithSizes(dist).filter((file) => file.bytes > MAX_PRECACHED_FILE_BYTES);
+	if (tooLarge.length > 0) {
+		const list = tooLarge.map((file) => `${file.path} (${(file.bytes / 1e6).toFixed(1)} MB)`).join(', ');
+		throw new Error(`service worker: ${list} over the ${MAX_PRECACHED_FILE_BYTES / 2 ** 20} MiB precache limit (MAX_PRECACHED_FILE_BYTES); the book would be incomplete offline`);
 	}
 	await build({
 		entryPoints: [fileURLToPath(new URL('./register.ts', import.meta.url))],
