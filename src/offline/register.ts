@@ -38,9 +38,10 @@ const NOTICE_CSS = `
 .cs-update p { margin: 0; flex: 1 1 14rem; }
 .cs-update button {
 	font: inherit; padding: 0.4rem 0.9rem; border-radius: 0.25rem; cursor: pointer;
-	border: 1px solid var(--sl-color-accent, Highlight);
+	border: 1px solid var(--sl-color-text-accent, Highlight);
 }
-.cs-update .cs-update-reload { background: var(--sl-color-accent, Highlight); color: var(--sl-color-black, HighlightText); }
+/* Starlight's primary button: contrast holds in both themes. */
+.cs-update .cs-update-reload { background: var(--sl-color-text-accent, Highlight); color: var(--sl-color-black, HighlightText); }
 .cs-update .cs-update-later { background: transparent; color: inherit; }
 .cs-update button:focus-visible { outline: 2px solid var(--sl-color-text-accent, Highlight); outline-offset: 2px; }
 @media print { .cs-update { display: none; } }
@@ -91,6 +92,10 @@ async function register(): Promise<void> {
 	});
 	const registration = await container.register(WORKER_URL, { scope: '/' });
 	if (registration.waiting && container.controller) offerUpdate(registration.waiting);
+	// A tab left open through a lesson also finds a new build when the reader comes back to it.
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') registration.update().catch(() => {}); // offline: try next time
+	});
 	registration.addEventListener('updatefound', () => {
 		const installing = registration.installing;
 		installing?.addEventListener('statechange', () => {

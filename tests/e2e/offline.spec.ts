@@ -145,7 +145,14 @@ test('a new build waits for the reader, then replaces the old one whole', async 
 		const notice = page.getByRole('status').filter({ hasText: NOTICE });
 		await expect(notice).toBeVisible({ timeout: 60_000 });
 		await expect(page.locator(`link[href="${b.oldCss}"]`)).toBeAttached();
-		expect((await new AxeBuilder({ page }).include('.cs-update').analyze()).violations).toEqual([]);
+		// No axe violation in either theme, on a phone as on a projector.
+		for (const [colorScheme, width] of [['light', 1280], ['dark', 375]] as const) {
+			await page.emulateMedia({ colorScheme });
+			await page.setViewportSize({ width, height: 720 });
+			expect((await new AxeBuilder({ page }).include('.cs-update').analyze()).violations, colorScheme).toEqual([]);
+			const box = (await notice.boundingBox())!;
+			expect(box.x >= 0 && box.x + box.width <= width, `notice inside ${width} px`).toBe(true);
+		}
 
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
