@@ -123,7 +123,7 @@ async function nextBuild(): Promise<{ dir: string; oldCss: string; newCss: strin
 	return { dir, oldCss, newCss };
 }
 
-test('a new build waits for the reader, then replaces the old one whole', async ({ page }) => {
+test('a new build waits for the reader, then replaces the old one whole, in every open tab', async ({ page }) => {
 	test.setTimeout(120_000);
 	const b = await nextBuild();
 	const serve = (root: string) => createStaticServer({ root, headers: parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) });
@@ -154,6 +154,12 @@ test('a new build waits for the reader, then replaces the old one whole', async 
 			expect(box.x >= 0 && box.x + box.width <= width, `notice inside ${width} px`).toBe(true);
 		}
 
+		// A second tab, in Chinese, is offered the same update in its language.
+		const other = await page.context().newPage();
+		await other.goto(`${origin}/zh-cn/`);
+		const zhNotice = other.getByRole('status').filter({ hasText: '本书的新版本已准备好' });
+		await expect(zhNotice.getByRole('button', { name: '重新加载', exact: true })).toBeVisible({ timeout: 30_000 });
+
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await notice.getByRole('button', { name: 'Reload', exact: true }).click();
@@ -162,6 +168,9 @@ test('a new build waits for the reader, then replaces the old one whole', async 
 		await expect(page.getByRole('status').filter({ hasText: NOTICE })).toHaveCount(0);
 		expect(requested).toContain(b.newCss);
 		expect(requested).not.toContain(b.oldCss);
+		// The other tab reloads when the new worker takes it over, rather than keep a page of build A.
+		await expect(other.locator(`link[href="${b.newCss}"]`)).toBeAttached({ timeout: 30_000 });
+		await expect(zhNotice).toHaveCount(0);
 	} finally {
 		front.close();
 		front.closeAllConnections();
