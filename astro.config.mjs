@@ -14,6 +14,7 @@ import { sidebarSlugs } from './src/site/sidebar.ts';
 import { repositoryUrl } from './src/site/repository.ts';
 import { siteUrl } from './src/site/site-url.ts';
 import { contentSecurityPolicy } from './src/site/csp-build.ts';
+import { serviceWorker } from './src/offline/service-worker-build.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -40,6 +41,14 @@ export default defineConfig({
 			// Chapters live in ./content (see src/content.config.ts); let Starlight's own Markdown
 			// additions (heading anchor links) process them there.
 			markdown: { processedDirs: ['./content'] },
+			// Installable and offline (src/offline/): the web app manifest, the browser bar's colour in light
+			// and dark mode, and the module that registers the service worker (written after the build).
+			head: [
+				{ tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' } },
+				{ tag: 'meta', attrs: { name: 'theme-color', content: '#ffffff', media: '(prefers-color-scheme: light)' } },
+				{ tag: 'meta', attrs: { name: 'theme-color', content: '#17181c', media: '(prefers-color-scheme: dark)' } },
+				{ tag: 'script', attrs: { type: 'module', src: '/offline.js' } },
+			],
 			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
 			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
 			sidebar: [
@@ -60,6 +69,8 @@ export default defineConfig({
 		mdx(),
 		// Last, on the finished pages: a Content-Security-Policy with each page's inline hashes, and dist/_headers.
 		contentSecurityPolicy(),
+		// After the policy step, which rewrites every page: precache revisions must hash the files as served.
+		serviceWorker(),
 	],
 	vite: {
 		build: {

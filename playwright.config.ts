@@ -20,6 +20,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'off',
+		// No service worker unless a spec asks for one (tests/e2e/offline.spec.ts): it would precache the whole
+		// book (~14 MB) in every test's fresh context, and answer requests that specs count or fail on purpose.
+		serviceWorkers: 'block',
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
