@@ -7,7 +7,8 @@
  *   npm run bench:studio -- corpus=en-book seconds=300 [every=10] [out=FILE] [name=KEY] [hidden=256 lr=0.005 …]
  *
  * corpus: en-book | zh-book | zh-poetry | prose (bench/outside-prose.ts: English prose from this machine) | a file
- * path. Any key of STUDIO_HYPER_SCHEMA overrides that default. out (default bench/studio-quality-browser.json)
+ * path. Any key of STUDIO_HYPER_SCHEMA overrides that default; plateau=off (constant η) and restoreBest=off
+ * (halve η but keep the current weights) switch the trainer's learning-rate rule off for comparisons. out (default bench/studio-quality-browser.json)
  * collects runs under `name` (default corpus-seconds). Bars: en-book ≤ 2.5 bits/char at 60 s and ≤ 2.2 at 300 s;
  * zh-poetry at least 1 bit/char below its unigram baseline at 300 s. bench/studio-quality.ts (Node, CPU-time
  * budget, so the machine's other work does not count) stays the tool for comparing settings.
@@ -86,7 +87,8 @@ const finished = new Promise<void>((resolve, reject) => {
     else if (msg.kind === 'error') reject(new Error(`studio worker: ${msg.error}`));
   });
 });
-const request: QualityRequest = { text, hyper, seconds, every };
+const rule = { plateau: args.plateau !== 'off', restoreBest: args.restoreBest !== 'off' };
+const request: QualityRequest = { text, hyper, seconds, every, ...rule };
 await page.evaluate((req) => {
   const worker = new Worker('/worker.js');
   worker.onmessage = (e) => console.log(JSON.stringify(e.data));
@@ -107,6 +109,7 @@ const result = {
   clock: 'wall (training + validation) in a Web Worker, headless Chromium',
   chromium: browser.version(),
   hyper,
+  rule,
   vocabSize: info.vocabSize,
   parameters: info.parameters,
   unigramBits: info.unigramBits,

@@ -14,6 +14,10 @@ export interface QualityRequest {
   hyper: StudioHyper;
   seconds: number;
   every: number;
+  /** Screening: false keeps η constant (no plateau rule). */
+  plateau?: boolean;
+  /** Screening: false halves η at a plateau without going back to the best weights. */
+  restoreBest?: boolean;
 }
 
 export interface CurvePoint {
@@ -38,8 +42,8 @@ const scope = globalThis as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
   try {
-    const { text, hyper, seconds, every } = e.data;
-    const trainer = new StudioTrainer({ text, hyper });
+    const { text, hyper, seconds, every, plateau, restoreBest } = e.data;
+    const trainer = new StudioTrainer({ text, hyper, ...(plateau === false ? { plateau: null } : {}), ...(restoreBest === false ? { restoreBest: false } : {}) });
     scope.postMessage({
       kind: 'start',
       simd: simdStatus(),
