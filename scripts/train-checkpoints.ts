@@ -76,7 +76,9 @@ for (const job of JOBS.filter((j) => only.length === 0 || only.includes(j.id))) 
   const text = job.text();
   const vocab = StudioVocab.fromText(splitHoldout(text).train);
   const model = new StudioModel({ vocabSize: vocab.size, hidden: job.hyper.hidden, layers: job.hyper.layers, embedding: job.embedding, rng: new Rng(job.hyper.seed) });
-  const trainer = new StudioTrainer({ text, hyper: job.hyper, vocab, model });
+  // A fixed number of steps at a constant η (no plateau rule): a run of planned length needs no rule that
+  // watches for a plateau, and the committed checkpoints stay what this script made them.
+  const trainer = new StudioTrainer({ text, hyper: job.hyper, vocab, model, plateau: null });
   const total = steps ?? job.steps;
   console.log(`${job.id}: ${Array.from(text).length} characters, V = ${vocab.size}, ${model.parameterCount} parameters, ${total} steps of ${trainer.batchShape.batch}×${trainer.batchShape.seqLen}`);
   const started = performance.now();

@@ -3,12 +3,13 @@
  * nn.LSTM and nn.Linear, loads a model file (model-file.ts), prints its validation loss on the same text and
  * split as the studio, continues training with the same hyperparameters, and saves a model file that the
  * studio loads back. It mirrors trainer.ts: the same holdout, the same validation streams, the same truncated
- * BPTT with carried and reset state (its random draws come from torch, so the batches differ from the browser's).
+ * BPTT with carried and reset state (its random draws come from torch, so the batches differ from the browser's),
+ * the same learning-rate rule at every validation reading (plateau.ts: halve η and return to the best weights).
  */
 import { HOLDOUT_FRACTION } from './corpus.ts';
 import type { StudioHyper } from './hyper.ts';
 import { MODEL_FORMAT } from './model-file.ts';
-import { RESET_PROBABILITY, VALIDATION_MAX_CHARS, VALIDATION_STREAMS } from './trainer.ts';
+import { PLATEAU, RESET_PROBABILITY, VALIDATION_MAX_CHARS, VALIDATION_STREAMS } from './trainer.ts';
 
 export interface PytorchScriptOptions {
   hyper: StudioHyper;
@@ -45,6 +46,12 @@ FORMAT = ${py(MODEL_FORMAT)}
 VALIDATION_MAX_CHARS = ${VALIDATION_MAX_CHARS}
 VALIDATION_STREAMS = ${VALIDATION_STREAMS}
 RESET_PROBABILITY = ${RESET_PROBABILITY}
+# The studio's learning-rate rule: halve lr after PLATEAU_PATIENCE steps without a gain of PLATEAU_MIN_DELTA
+# bits per character (not below PLATEAU_MIN_LR_FRACTION * lr), going back to the best reading's weights.
+PLATEAU_PATIENCE = ${PLATEAU.patience}
+PLATEAU_FACTOR = ${PLATEAU.factor}
+PLATEAU_MIN_LR_FRACTION = ${PLATEAU.minLrFraction}
+PLATEAU_MIN_DELTA = ${PLATEAU.minDelta}
 
 
 class StudioModel(nn.Module):
@@ -120,6 +127,27 @@ def make_optimizer(params, hyper):
     return torch.optim.SGD(params, lr=lr, momentum=0.9)
 
 
+class Plateau:
+    """The studio's plateau rule (plateau.ts), counted in training steps."""
+
+    def __init__(self, model, optimizer, min_lr):
+        self.model, self.optimizer, self.min_lr = model, optimizer, min_lr
+        self.best, self.since, self.best_weights = math.inf, 0, None
+
+    def observe(self, step, bits):
+        lr = self.optimizer.param_groups[0]["lr"]
+        if bits < self.best - PLATEAU_MIN_DELTA:
+            self.best, self.since = bits, step
+            self.best_weights = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+        elif step - self.since >= PLATEAU_PATIENCE and lr > self.min_lr:
+            self.since = step
+            for group in self.optimizer.param_groups:
+                group["lr"] = max(self.min_lr, lr * PLATEAU_FACTOR)
+            if self.best_weights is not None:
+                self.model.load_state_dict(self.best_weights)
+            print("step %d: no gain for %d steps, lr %g" % (step, PLATEAU_PATIENCE, group["lr"]), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=MODEL_FILE)
@@ -153,6 +181,8 @@ def main():
     B, T = hyper["batch"], min(hyper["seqLen"], len(train) - 2)
     B = max(1, min(B, (len(train) - 2) // T))
     optimizer = make_optimizer(model.parameters(), hyper)
+    plateau = Plateau(model, optimizer, hyper["lr"] * PLATEAU_MIN_LR_FRACTION)
+    plateau.observe(step, bits)
     data = torch.tensor(train, device=args.device)
     state, batches, pos = None, None, 0
     for k in range(1, args.steps + 1):
@@ -182,6 +212,8 @@ def main():
         if k % args.eval_every == 0 or k == args.steps:
             bits = validation_bits(model, validation, args.device)
             history[-1]["validationBits"] = bits
+            if k < args.steps:  # the saved weights are the ones whose loss was printed
+                plateau.observe(step, bits)
             print("step %d  train %.3f  validation %.3f bits per character" % (step, history[-1]["trainBits"], bits), flush=True)
 
     out = args.save or args.model.rsplit(".json", 1)[0] + "-pytorch.json"

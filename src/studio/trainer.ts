@@ -8,6 +8,10 @@
  * again from h_0 = C_0 = 0 with probability RESET_PROBABILITY per step, so the model learns to read from a
  * zero state too, which is how generation and the cell inspector start. Every pass over the text begins at a
  * new seeded offset in [0, T), so segment boundaries move from pass to pass.
+ *
+ * Every validation reading also drives the learning rate (plateau.ts): when the loss has not improved for
+ * PLATEAU.patience steps, η is halved and the weights go back to those of the best reading, so a run that
+ * has begun to memorise its text returns to where it generalised best and goes on more slowly from there.
  */
 import { Adam, AdamW, RMSprop, SGD, Rng, Tensor, crossEntropy, natsToBits, noGrad, streamBatches, trainStep } from '../engine/index.ts';
 import type { CharBatch, Optimizer, OptimizerState } from '../engine/index.ts';
@@ -16,6 +20,7 @@ import { checkHyper, type StudioHyper } from './hyper.ts';
 import { StudioModel } from './model.ts';
 import { StudioVocab } from './vocab.ts';
 import { unigramBits } from './baseline.ts';
+import { LearningRatePlateau, type PlateauOptions, type PlateauVerdict } from './plateau.ts';
 
 /** Chance per step that a stream's carried (h, C) is replaced by zeros. */
 export const RESET_PROBABILITY = 0.1;
@@ -23,6 +28,11 @@ export const RESET_PROBABILITY = 0.1;
 export const VALIDATION_MAX_CHARS = 8192;
 /** The validation sample is read as this many parallel streams, each from a zero state. */
 export const VALIDATION_STREAMS = 16;
+/**
+ * The learning-rate rule (plateau.ts), from measurements (README, "Choosing the defaults"): halve η after 250
+ * steps without a gain of 0.005 bits per character, down to η/64 of the hyperparameter.
+ */
+export const PLATEAU = { patience: 250, factor: 0.5, minLrFraction: 1 / 64, minDelta: 0.005 } as const;
 /** Smallest training part the trainer accepts (characters). */
 export const MIN_TRAIN_CHARS = 16;
 
@@ -67,6 +77,10 @@ export interface StudioTrainerOptions {
   lossHistory?: LossPoint[];
   /** The optimizer's moments of the run being continued (from `trainer.optimizer.stateDict()`). */
   optimizerState?: OptimizerState;
+  /** The learning-rate rule; default PLATEAU; null keeps η constant (for comparisons). */
+  plateau?: PlateauOptions | null;
+  /** Go back to the best reading's weights when η is reduced (default true). */
+  restoreBest?: boolean;
 }
 
 export class StudioTrainer {
@@ -87,6 +101,10 @@ export class StudioTrainer {
   private state: [Tensor, Tensor] | null = null;
   private steps: number;
   private seen = 0;
+  private readonly plateau: LearningRatePlateau | null;
+  private readonly restoreBest: boolean;
+  /** The parameters' values at the best validation reading (restoreBest), in namedParameters order. */
+  private bestWeights: Tensor['data'][] | null = null;
 
   constructor(options: StudioTrainerOptions) {
     const { text } = options;
@@ -111,6 +129,12 @@ export class StudioTrainer {
     this.optimizer = makeOptimizer(hyper, m);
     if (options.optimizerState) this.optimizer.loadStateDict(options.optimizerState); // throws, naming the mismatch
     this.names = m.namedParameters().map(([n]) => n);
+    // A continued run starts the rule afresh: its first reading is the best so far.
+    this.plateau =
+      options.plateau === null
+        ? null
+        : new LearningRatePlateau(options.plateau ?? { patience: PLATEAU.patience, factor: PLATEAU.factor, minLr: hyper.lr * PLATEAU.minLrFraction, minDelta: PLATEAU.minDelta });
+    this.restoreBest = options.restoreBest ?? true;
     this.lossHistory = options.lossHistory ? options.lossHistory.map((p) => ({ ...p })) : [];
     this.steps = this.lossHistory.reduce((s, p) => Math.max(s, p.step), 0);
     // The batch order depends on the seed and on where the run is, so a continued run does not replay it.
@@ -193,7 +217,25 @@ export class StudioTrainer {
     const last = this.lossHistory[this.lossHistory.length - 1];
     if (last && last.step === this.steps) last.validationBits = bits;
     else this.lossHistory.push({ step: this.steps, validationBits: bits });
+    this.lastVerdict = this.applyPlateau(bits);
     return bits;
+  }
+
+  /** What the latest validation reading did to the learning rate (null: no reading yet, or no rule). */
+  lastVerdict: PlateauVerdict | null = null;
+
+  /** Feeds a validation reading to the plateau rule: keeps the best weights, or halves η and returns to them. */
+  private applyPlateau(bits: number): PlateauVerdict | null {
+    if (!this.plateau) return null;
+    const { verdict, lr } = this.plateau.observe(this.steps, bits, this.optimizer.lr);
+    const params = this.model.parameters();
+    if (verdict === 'improved' && this.restoreBest) {
+      this.bestWeights = params.map((p) => p.data.slice());
+    } else if (verdict === 'reduced') {
+      this.optimizer.lr = lr;
+      if (this.bestWeights) params.forEach((p, i) => p.data.set(this.bestWeights![i]));
+    }
+    return verdict;
   }
 
   /**

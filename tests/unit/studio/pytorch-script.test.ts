@@ -45,6 +45,16 @@ test('the PyTorch script reproduces the validation loss and saves a file the stu
     const ids = back.vocab.encode(splitHoldout(text).validation);
     const { streams, chars } = trainer.validationDescription;
     assert.ok(Math.abs(evaluateBits(back.model, ids, streams, chars / streams) - last) < 1e-3 + 1e-4);
+
+    // The studio's plateau rule runs there too: with a patience of 2 steps and an unreachable gain, the
+    // reading at step 27 halves lr (and returns to the weights of step 25).
+    const script = pytorchScript({ hyper, corpusFileName: 'corpus.txt', modelFileName: 'model.json' });
+    const eager = script.replace(/^PLATEAU_PATIENCE = \d+$/m, 'PLATEAU_PATIENCE = 2').replace(/^PLATEAU_MIN_DELTA = .*$/m, 'PLATEAU_MIN_DELTA = 100');
+    assert.notEqual(eager, script);
+    writeFileSync(join(dir, 'eager.py'), eager);
+    const halving = spawnSync(PYTHON, ['eager.py', '--steps', '6', '--eval-every', '2', '--device', 'cpu', '--save', 'eager.json'], { cwd: dir, encoding: 'utf8', timeout: 170_000 });
+    assert.equal(halving.status, 0, halving.stderr);
+    assert.match(halving.stdout, /step 27: no gain for 2 steps, lr 0\.005\n/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
