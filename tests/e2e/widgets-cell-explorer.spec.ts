@@ -332,25 +332,27 @@ function engineFor(x: number[]) {
 	return { result: lstmStep({ inputSize: I, hiddenSize: H, weightIh, weightHh, biasIh, biasHh: new Float64Array(4 * H) }, x, [0.2, -0.4], [0.8, -0.5]) };
 }
 
-test('the unrolled chain follows the sequence stepper: current step outlined, C_t of the unit on the line', async ({ page }) => {
-	await page.goto(pageWith('unrolled-chain', 'en', '02-core-concepts'));
-	const stepper = page.locator('sequence-stepper').first();
-	await stepper.scrollIntoViewIfNeeded();
-	await expect(page.locator('sequence-stepper[data-ready]').first()).toBeAttached();
-	await page.locator('unrolled-chain').scrollIntoViewIfNeeded();
-	await expect(page.locator('unrolled-chain[data-ready]')).toBeAttached();
-	const now = page.locator('unrolled-chain .uc-cell.uc-now');
-	await expect(stepper.getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/, { timeout: 30_000 });
-	await expect(now).toHaveCount(1);
-	for (let k = 0; k < 3; k++) await stepper.getByRole('button', { name: 'Next step' }).click();
-	const t = Number((await stepper.getByRole('status', { name: 't', exact: true }).innerText()).split(' / ')[0]);
-	await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t}`);
-	const c1 = read(await stepper.getByRole('status', { name: 'C_t[1]', exact: true }).innerText());
-	await expect.poll(async () => Math.abs(read((await now.locator('[data-value="c"]').textContent())!) - c1)).toBeLessThan(6e-4);
-	await expect(page.locator('unrolled-chain [data-description]')).toContainText(`Step ${t} of`);
-	await stepper.getByRole('button', { name: 'Previous step' }).click();
-	await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t - 1}`);
-});
+for (const chapter of ['02-core-concepts', '03-algorithm']) {
+	test(`the unrolled chain follows the sequence stepper before it (${chapter}): current step outlined, C_t of the unit on the line`, async ({ page }) => {
+		await page.goto(pageWith('unrolled-chain', 'en', chapter));
+		const stepper = page.locator('sequence-stepper').first();
+		await stepper.scrollIntoViewIfNeeded();
+		await expect(page.locator('sequence-stepper[data-ready]').first()).toBeAttached();
+		await page.locator('unrolled-chain').scrollIntoViewIfNeeded();
+		await expect(page.locator('unrolled-chain[data-ready]')).toBeAttached();
+		const now = page.locator('unrolled-chain .uc-cell.uc-now');
+		await expect(stepper.getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/, { timeout: 30_000 });
+		await expect(now).toHaveCount(1);
+		for (let k = 0; k < 3; k++) await stepper.getByRole('button', { name: 'Next step' }).click();
+		const t = Number((await stepper.getByRole('status', { name: 't', exact: true }).innerText()).split(' / ')[0]);
+		await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t}`);
+		const c1 = read(await stepper.getByRole('status', { name: 'C_t[1]', exact: true }).innerText());
+		await expect.poll(async () => Math.abs(read((await now.locator('[data-value="c"]').textContent())!) - c1)).toBeLessThan(6e-4);
+		await expect(page.locator('unrolled-chain [data-description]')).toContainText(`Step ${t} of`);
+		await stepper.getByRole('button', { name: 'Previous step' }).click();
+		await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t - 1}`);
+	});
+}
 
 for (const width of [375, 640]) {
 	test(`the diagrams' labels are at least 11 px on a ${width} px screen`, async ({ page }) => {
