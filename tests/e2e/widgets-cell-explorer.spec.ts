@@ -370,3 +370,34 @@ for (const width of [375, 640]) {
 		}
 	});
 }
+
+test('on a 375 px phone every weight grid shows its bias column without scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto(widgetPage('en', '03-algorithm'));
+	await page.locator('cell-explorer').scrollIntoViewIfNeeded();
+	await expect(page.locator('cell-explorer[data-ready]')).toBeAttached({ timeout: 30_000 });
+	const grids = await page.locator('cell-explorer .ce-matrix-wrap').evaluateAll((wraps) =>
+		wraps.map((w) => {
+			const box = w.getBoundingClientRect();
+			const bias = [...w.querySelectorAll('.ce-bias-col')].map((c) => c.getBoundingClientRect().right);
+			return { scroll: w.scrollWidth - w.clientWidth, biasInside: bias.length > 0 && bias.every((r) => r <= box.right + 1) };
+		}),
+	);
+	expect(grids.length).toBe(4);
+	for (const g of grids) {
+		expect(g.scroll, 'the grid scrolls sideways').toBeLessThanOrEqual(0);
+		expect(g.biasInside, 'the bias column is cut off').toBe(true);
+	}
+});
+
+test('a long caption keeps its rest in a closed "What to look for" that opens from the keyboard', async ({ page }) => {
+	await page.goto(pageWith('memory-race', 'en', '01-background'));
+	const look = page.locator('#memory-race figcaption details.w-look');
+	await expect(look).toHaveCount(1);
+	const rest = look.locator('p');
+	await expect(rest).toBeHidden();
+	await look.getByText('What to look for', { exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(rest).toBeVisible();
+	await expect(rest).toContainText('Chrono initialisation');
+});
