@@ -377,7 +377,8 @@ test('on a 375 px phone every weight grid shows its bias column without scrollin
 	await page.locator('cell-explorer').scrollIntoViewIfNeeded();
 	await expect(page.locator('cell-explorer[data-ready]')).toBeAttached({ timeout: 30_000 });
 	const grids = await page.locator('cell-explorer .ce-matrix-wrap').evaluateAll((wraps) =>
-		wraps.map((w) => {
+		// The grids of the shape shown (vector or scalar; the other is hidden).
+		wraps.filter((w) => w.getClientRects().length > 0).map((w) => {
 			const box = w.getBoundingClientRect();
 			const bias = [...w.querySelectorAll('.ce-bias-col')].map((c) => c.getBoundingClientRect().right);
 			return { scroll: w.scrollWidth - w.clientWidth, biasInside: bias.length > 0 && bias.every((r) => r <= box.right + 1) };
