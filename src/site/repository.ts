@@ -1,7 +1,8 @@
 /**
  * The project's source repository: the one setting behind the site header's "Source code" link and
  * the chapters' links to code and benchmarks. Set CELL_STATE_REPOSITORY when building to point them at
- * a fork or a mirror; the default is the project's own repository.
+ * a fork or a mirror. The default is a placeholder until the project has a public home (README.md says how to
+ * set it before publishing).
  */
 export const DEFAULT_REPOSITORY_URL = 'https://github.com/cell-state/cell-state';
 

@@ -332,25 +332,27 @@ function engineFor(x: number[]) {
 	return { result: lstmStep({ inputSize: I, hiddenSize: H, weightIh, weightHh, biasIh, biasHh: new Float64Array(4 * H) }, x, [0.2, -0.4], [0.8, -0.5]) };
 }
 
-test('the unrolled chain follows the sequence stepper: current step outlined, C_t of the unit on the line', async ({ page }) => {
-	await page.goto(pageWith('unrolled-chain', 'en', '02-core-concepts'));
-	const stepper = page.locator('sequence-stepper').first();
-	await stepper.scrollIntoViewIfNeeded();
-	await expect(page.locator('sequence-stepper[data-ready]').first()).toBeAttached();
-	await page.locator('unrolled-chain').scrollIntoViewIfNeeded();
-	await expect(page.locator('unrolled-chain[data-ready]')).toBeAttached();
-	const now = page.locator('unrolled-chain .uc-cell.uc-now');
-	await expect(stepper.getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/, { timeout: 30_000 });
-	await expect(now).toHaveCount(1);
-	for (let k = 0; k < 3; k++) await stepper.getByRole('button', { name: 'Next step' }).click();
-	const t = Number((await stepper.getByRole('status', { name: 't', exact: true }).innerText()).split(' / ')[0]);
-	await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t}`);
-	const c1 = read(await stepper.getByRole('status', { name: 'C_t[1]', exact: true }).innerText());
-	await expect.poll(async () => Math.abs(read((await now.locator('[data-value="c"]').textContent())!) - c1)).toBeLessThan(6e-4);
-	await expect(page.locator('unrolled-chain [data-description]')).toContainText(`Step ${t} of`);
-	await stepper.getByRole('button', { name: 'Previous step' }).click();
-	await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t - 1}`);
-});
+for (const chapter of ['02-core-concepts', '03-algorithm']) {
+	test(`the unrolled chain follows the sequence stepper before it (${chapter}): current step outlined, C_t of the unit on the line`, async ({ page }) => {
+		await page.goto(pageWith('unrolled-chain', 'en', chapter));
+		const stepper = page.locator('sequence-stepper').first();
+		await stepper.scrollIntoViewIfNeeded();
+		await expect(page.locator('sequence-stepper[data-ready]').first()).toBeAttached();
+		await page.locator('unrolled-chain').scrollIntoViewIfNeeded();
+		await expect(page.locator('unrolled-chain[data-ready]')).toBeAttached();
+		const now = page.locator('unrolled-chain .uc-cell.uc-now');
+		await expect(stepper.getByRole('status', { name: 't', exact: true })).toHaveText(/^\d+ \/ \d+$/, { timeout: 30_000 });
+		await expect(now).toHaveCount(1);
+		for (let k = 0; k < 3; k++) await stepper.getByRole('button', { name: 'Next step' }).click();
+		const t = Number((await stepper.getByRole('status', { name: 't', exact: true }).innerText()).split(' / ')[0]);
+		await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t}`);
+		const c1 = read(await stepper.getByRole('status', { name: 'C_t[1]', exact: true }).innerText());
+		await expect.poll(async () => Math.abs(read((await now.locator('[data-value="c"]').textContent())!) - c1)).toBeLessThan(6e-4);
+		await expect(page.locator('unrolled-chain [data-description]')).toContainText(`Step ${t} of`);
+		await stepper.getByRole('button', { name: 'Previous step' }).click();
+		await expect(now.locator('[data-value="step"]')).toHaveText(`step ${t - 1}`);
+	});
+}
 
 for (const width of [375, 640]) {
 	test(`the diagrams' labels are at least 11 px on a ${width} px screen`, async ({ page }) => {
@@ -368,3 +370,35 @@ for (const width of [375, 640]) {
 		}
 	});
 }
+
+test('on a 375 px phone every weight grid shows its bias column without scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto(widgetPage('en', '03-algorithm'));
+	await page.locator('cell-explorer').scrollIntoViewIfNeeded();
+	await expect(page.locator('cell-explorer[data-ready]')).toBeAttached({ timeout: 30_000 });
+	const grids = await page.locator('cell-explorer .ce-matrix-wrap').evaluateAll((wraps) =>
+		// The grids of the shape shown (vector or scalar; the other is hidden).
+		wraps.filter((w) => w.getClientRects().length > 0).map((w) => {
+			const box = w.getBoundingClientRect();
+			const bias = [...w.querySelectorAll('.ce-bias-col')].map((c) => c.getBoundingClientRect().right);
+			return { scroll: w.scrollWidth - w.clientWidth, biasInside: bias.length > 0 && bias.every((r) => r <= box.right + 1) };
+		}),
+	);
+	expect(grids.length).toBe(4);
+	for (const g of grids) {
+		expect(g.scroll, 'the grid scrolls sideways').toBeLessThanOrEqual(0);
+		expect(g.biasInside, 'the bias column is cut off').toBe(true);
+	}
+});
+
+test('a long caption keeps its rest in a closed "What to look for" that opens from the keyboard', async ({ page }) => {
+	await page.goto(pageWith('memory-race', 'en', '01-background'));
+	const look = page.locator('#memory-race figcaption details.w-look');
+	await expect(look).toHaveCount(1);
+	const rest = look.locator('p');
+	await expect(rest).toBeHidden();
+	await look.getByText('What to look for', { exact: true }).focus();
+	await page.keyboard.press('Enter');
+	await expect(rest).toBeVisible();
+	await expect(rest).toContainText('Chrono initialisation');
+});

@@ -15,8 +15,7 @@ const pause = new PauseSwitch();
 export default defineService<AblationCommand, AblationEvent>({
   isCommand: isAblationCommand,
   async handle(command, run) {
-    if (pause.handle(command) || command.type !== 'start') return;
-    pause.restart(); // a waiting older run wakes, sees it is stale and ends
+    if (!pause.startsRun(command) || command.type !== 'start') return;
     const training = new AblationRun(command.configs);
     let elapsedMs = 0;
     while (run.isCurrent()) {
@@ -27,10 +26,7 @@ export default defineService<AblationCommand, AblationEvent>({
       run.emit({ type: 'progress', step: training.step, points: training.newPoints(), rows: training.rows(), elapsedMs, done, failures: training.failures() });
       if (done) return;
       await yieldToEvents();
-      if (pause.paused && run.isCurrent()) {
-        run.emit({ type: 'paused' });
-        await pause.resumed();
-      }
+      if (!(await pause.holdWhilePaused(run, () => run.emit({ type: 'paused' })))) return;
     }
   },
 });

@@ -91,7 +91,9 @@ function make(lang: 'en' | 'zh-cn') {
       colChange: 'What changes',
       colParams: 'Parameters',
       caption:
-        'Each variant starts from the same seed and sees the same batches; only the cell differs. Greff et al. (2017) found that removing the forget gate or the output activation hurt most, while coupling the input and forget gates or removing the peepholes cost little. The last-mark task needs both writing and clearing: the input gate must open only at a mark, and the forget gate must empty the cell so the new mark replaces the old. With f_t fixed at 1 the marks pile up in C_t; without an input gate every symbol is written. With the default settings (N = 40, 4 marks, chrono initialisation) the vanilla LSTM and CIFG learn it while NFG and NIG stay far below. Switch to delayed recall to see the limit of a single-symbol test: nothing there needs forgetting, so a forget gate fixed at 1 does fine. Change N, the seed or the bias initialisation and see which differences survive.',
+        'Each variant starts from the same seed and sees the same batches; only the cell differs. The last-mark task needs both writing and clearing: the input gate must open only at a mark, and the forget gate must empty the cell so the new mark replaces the old.',
+      lookFor:
+        'Greff et al. (2017) found that removing the forget gate or the output activation hurt most, while coupling the input and forget gates or removing the peepholes cost little. With f_t fixed at 1 the marks pile up in C_t; without an input gate every symbol is written. With the default settings (N = 40, 4 marks, chrono initialisation) the vanilla LSTM and CIFG learn it while NFG and NIG stay far below. Switch to delayed recall to see the limit of a single-symbol test: nothing there needs forgetting, so a forget gate fixed at 1 does fine. Change N, the seed or the bias initialisation and see which differences survive.',
       pick: 'Variants to train (pick 2 to 4)',
       /** Shown under the checkboxes: too few picked, or the limit reached (the other boxes are then unavailable). */
       pickHint: (n: number) => (n < MIN_VARIANTS ? 'Pick at least 2 variants.' : n >= MAX_VARIANTS ? 'Up to four variants at a time: uncheck one to pick another.' : ''),
@@ -169,7 +171,9 @@ function make(lang: 'en' | 'zh-cn') {
     colChange: '改动',
     colParams: '参数量',
     caption:
-      '每个变体都从同一个种子出发、看到同样的批次，只有单元不同。Greff 等（2017）发现，去掉遗忘门或输出激活函数损害最大，而耦合输入门与遗忘门、去掉窥视孔连接代价很小。“最后标记”任务既要写入也要清空：输入门只能在标记处打开，遗忘门必须清空细胞，让新标记取代旧标记。f_t 固定为 1 时，各个标记在 C_t 里越堆越多；没有输入门时，每个符号都会被写入。在默认设置下（N = 40，4 个标记，chrono 初始化），标准 LSTM 和 CIFG 能学会，而 NFG 和 NIG 远远落后。切换到延迟回忆，可以看到单符号测试的局限：那里不需要遗忘任何东西，所以遗忘门固定为 1 也没问题。改变 N、种子或偏置初始化，看看哪些差别依然存在。',
+      '每个变体都从同一个种子出发、看到同样的批次，只有单元不同。“最后标记”任务既要写入也要清空：输入门只能在标记处打开，遗忘门必须清空细胞，让新标记取代旧标记。',
+    lookFor:
+      'Greff 等（2017）发现，去掉遗忘门或输出激活函数损害最大，而耦合输入门与遗忘门、去掉窥视孔连接代价很小。f_t 固定为 1 时，各个标记在 C_t 里越堆越多；没有输入门时，每个符号都会被写入。在默认设置下（N = 40，4 个标记，chrono 初始化），标准 LSTM 和 CIFG 能学会，而 NFG 和 NIG 远远落后。切换到延迟回忆，可以看到单符号测试的局限：那里不需要遗忘任何东西，所以遗忘门固定为 1 也没问题。改变 N、种子或偏置初始化，看看哪些差别依然存在。',
     pick: '要训练的变体（选 2 到 4 个）',
     pickHint: (n: number) => (n < MIN_VARIANTS ? '请至少选择 2 个变体。' : n >= MAX_VARIANTS ? '一次最多选 4 个变体：先取消勾选一个，才能选另一个。' : ''),
     delay: '长度 N（询问之前的步数）',

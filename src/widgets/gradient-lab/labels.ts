@@ -43,7 +43,9 @@ const TEXT = {
     tableCaption: (s: GradientSettings) =>
       `Computed at build time with the default settings (T = ${s.T}, s = ${n(s.scale)}, b_f = ${n(s.forgetBias)}, H = ${s.hidden}, seed ${s.seed}): ‖∂L/∂h_t‖ at a few steps t`,
     caption:
-      'A vanilla RNN and an LSTM of the same hidden size H read the same random sequence x_1 … x_T (4 numbers per step). The loss is L = ½‖h_T‖², computed from the last hidden state only, so every gradient starts at t = T and flows back through the recurrence. W_hh is a random orthogonal matrix (one per gate for the LSTM) times the scale s. s < 1 shrinks the RNN’s gradient at every step; since tanh′ ≤ 1 shrinks it too, only s well above 1, about 2, blows it up: with the default settings (T = ' +
+      'A vanilla RNN and an LSTM of the same hidden size H read the same random sequence x_1 … x_T (4 numbers per step). The loss is L = ½‖h_T‖², computed from the last hidden state only, so every gradient starts at t = T and flows back through the recurrence; the chart shows how much of it reaches each step.',
+    lookFor:
+      'W_hh is a random orthogonal matrix (one per gate for the LSTM) times the scale s. s < 1 shrinks the RNN’s gradient at every step; since tanh′ ≤ 1 shrinks it too, only s well above 1, about 2, blows it up: with the default settings (T = ' +
       `${DEFAULT_SETTINGS.T}) the RNN’s ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ stays below 10⁻³ (vanishing) up to s = ${n(RNN_VANISHES_UP_TO_SCALE)} and first exceeds 10³ (exploding) at s = ${n(RNN_EXPLODES_FROM_SCALE)}. ` +
       'The forget-gate bias b_f sets how open the LSTM’s forget gate f_t is. Gradient clipping (PyTorch’s clip_grad_norm_) acts after the backward pass, on the parameter gradient ∇θL only: when ‖∇θL‖ exceeds the threshold it multiplies ∇θL by one factor. So ‖∂L/∂x_t‖, ‖∂L/∂h_t‖ and ‖∂L/∂C_t‖ do not move; what shrinks is ‖∇θL‖ and, by the same factor, every step’s term ‖(∂L/∂W_hh)_t‖ of the recurrent weight gradient. It caps exploding updates but cannot bring a vanished gradient back: early terms stay as small next to late ones.',
     controls: 'Settings',
@@ -106,7 +108,9 @@ const TEXT = {
     tableCaption: (s: GradientSettings) =>
       `构建时按默认设置计算（T = ${s.T}，s = ${n(s.scale)}，b_f = ${n(s.forgetBias)}，H = ${s.hidden}，种子 ${s.seed}）：若干步 t 上的 ‖∂L/∂h_t‖`,
     caption:
-      '隐藏层大小 H 相同的普通循环神经网络和 LSTM 读入同一个随机序列 x_1 … x_T（每步 4 个数）。损失 L = ½‖h_T‖² 只由最后一步的隐藏状态计算，因此所有梯度都从 t = T 出发，沿循环结构反向传播。W_hh 是一个随机正交矩阵（LSTM 每个门各一个）乘以缩放系数 s。s < 1 时循环神经网络的梯度每一步都会缩小；由于 tanh′ ≤ 1 也会使它缩小，只有 s 明显大于 1（约为 2）时梯度才会爆炸：按默认设置（T = ' +
+      '隐藏层大小 H 相同的普通循环神经网络和 LSTM 读入同一个随机序列 x_1 … x_T（每步 4 个数）。损失 L = ½‖h_T‖² 只由最后一步的隐藏状态计算，因此所有梯度都从 t = T 出发，沿循环结构反向传播；图中显示有多少梯度到达每一步。',
+    lookFor:
+      'W_hh 是一个随机正交矩阵（LSTM 每个门各一个）乘以缩放系数 s。s < 1 时循环神经网络的梯度每一步都会缩小；由于 tanh′ ≤ 1 也会使它缩小，只有 s 明显大于 1（约为 2）时梯度才会爆炸：按默认设置（T = ' +
       `${DEFAULT_SETTINGS.T}），循环神经网络的 ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ 直到 s = ${n(RNN_VANISHES_UP_TO_SCALE)} 仍低于 10⁻³（梯度消失），到 s = ${n(RNN_EXPLODES_FROM_SCALE)} 才首次超过 10³（梯度爆炸）。` +
       '遗忘门偏置 b_f 决定 LSTM 的遗忘门 f_t 打开的程度。梯度裁剪（PyTorch 的 clip_grad_norm_）在反向传播之后进行，只作用于参数梯度 ∇θL：当 ‖∇θL‖ 超过阈值时，把 ∇θL 整体乘以同一个系数。所以 ‖∂L/∂x_t‖、‖∂L/∂h_t‖ 和 ‖∂L/∂C_t‖ 都不变；缩小的是 ‖∇θL‖，以及按同一系数缩小的循环权重梯度中每一步的贡献 ‖(∂L/∂W_hh)_t‖。它能限制爆炸的更新，却无法找回已经消失的梯度：早期各步的贡献与后期相比依然一样小。',
     controls: '设置',

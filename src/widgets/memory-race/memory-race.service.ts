@@ -19,8 +19,7 @@ const pause = new PauseSwitch();
 export default defineService<RaceCommand, RaceEvent>({
   isCommand: isRaceCommand,
   async handle(command, run) {
-    if (pause.handle(command) || command.type !== 'start') return;
-    pause.restart(); // a waiting older run wakes, sees it is stale and ends
+    if (!pause.startsRun(command) || command.type !== 'start') return;
     await train(command.settings, run);
   },
 });
@@ -33,11 +32,7 @@ async function train(settings: RaceSettings, run: Run<RaceEvent>): Promise<void>
   let activeMs = 0;
   let round = 0;
   while (run.isCurrent() && round < MAX_STEPS) {
-    if (pause.paused) {
-      run.emit({ type: 'paused', step: round });
-      await pause.resumed();
-      continue;
-    }
+    if (!(await pause.holdWhilePaused(run, () => run.emit({ type: 'paused', step: round })))) return;
     const start = performance.now();
     for (let k = 0; k < REPORT_EVERY && round < MAX_STEPS; k++, round++) {
       for (const kind of RACERS) {

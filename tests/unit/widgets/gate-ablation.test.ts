@@ -265,7 +265,7 @@ test('zh-cn: no English left in the widget text, the variants table included', (
     { variant: 'no-forget-gate', steps: 250, accuracy: 0.3, loss: 1.3, stepsToTarget: null },
   ];
   const texts: string[] = [
-    zh.title, zh.fallback, zh.variantsHeading, zh.colVariant, zh.colChange, zh.colParams, zh.caption, zh.pick, zh.delay, zh.task,
+    zh.title, zh.fallback, zh.variantsHeading, zh.colVariant, zh.colChange, zh.colParams, zh.caption, zh.lookFor, zh.pick, zh.delay, zh.task,
     zh.seed, zh.init, zh.step, zh.elapsed, zh.accuracyChart, zh.lossChart, zh.accuracyAxis, zh.lossAxis, zh.stepAxis,
     zh.colAccuracy, zh.colLoss, zh.colTo90, zh.running, zh.paused, zh.start, zh.pause, zh.resume, zh.reset, zh.copy,
     zh.tableCaption(16), zh.params(1412), zh.seconds(1500), zh.finished(1500), zh.chartAlt(rows, 'accuracy'), zh.chartAlt(rows, 'loss'), zh.chartAlt([], 'loss'),

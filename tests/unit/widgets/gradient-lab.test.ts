@@ -304,12 +304,12 @@ test('the caption’s thresholds for s are what the model computes with the defa
   assert.equal(firstExploding, RNN_EXPLODES_FROM_SCALE, JSON.stringify(trends));
   assert.equal(lastVanishing, RNN_VANISHES_UP_TO_SCALE, JSON.stringify(trends));
   assert.ok(trends.every(([s, t]) => (s <= RNN_VANISHES_UP_TO_SCALE) === (t === 'vanishes')), 'vanishing exactly up to the stated s');
-  // s = 1.5 is above 1 and yet does not explode: the caption must not claim that s > 1 does.
+  // s = 1.5 is above 1 and yet does not explode: the caption's "What to look for" must not claim that s > 1 does.
   assert.equal(trends.find(([s]) => s === 1.5)?.[1], 'holds');
-  const en = textFor('en').caption;
+  const en = textFor('en').lookFor;
   assert.doesNotMatch(en, /s > 1 can blow it up/);
   assert.ok(en.includes(`(T = ${DEFAULT_SETTINGS.T})`) && en.includes('up to s = 1.3') && en.includes('(exploding) at s = 1.8'), en);
-  const zh = textFor('zh-cn').caption;
+  const zh = textFor('zh-cn').lookFor;
   assert.doesNotMatch(zh, /s > 1 时可能爆炸/);
   assert.ok(zh.includes(`（T = ${DEFAULT_SETTINGS.T}）`) && zh.includes('直到 s = 1.3 仍低于 10⁻³') && zh.includes('到 s = 1.8 才首次超过 10³'), zh);
 });

@@ -162,13 +162,13 @@ test('the summary says who reached 90 % first, in both languages', () => {
 
 test('the Chinese text calls the vanilla network “RNN” throughout, as its labels do', () => {
   const zh = textFor('zh-CN');
-  const all = [zh.title, zh.fallback, zh.caption, zh.budget(16, 1796, 35, 1754, 'zh-CN'), zh.summary({ lstm: null, rnn: null }, 0, { reached: { lstm: null, rnn: null }, finished: false })];
+  const all = [zh.title, zh.fallback, zh.caption, zh.lookFor, zh.budget(16, 1796, 35, 1754, 'zh-CN'), zh.summary({ lstm: null, rnn: null }, 0, { reached: { lstm: null, rnn: null }, finished: false })];
   for (const text of all) assert.doesNotMatch(text, /循环神经网络/, text);
   assert.match(zh.title, /RNN/);
   assert.match(zh.budget(16, 1796, 35, 1754, 'zh-CN'), /H = 35 的 RNN 有/);
 });
 
-test('the captions say that with the PyTorch default the RNN can win, in both languages', () => {
-  assert.match(textFor('en').caption, /the LSTM usually does not learn a 60-step delay within the 1,500 steps, and the RNN can then win the race/);
-  assert.match(textFor('zh-CN').caption, /LSTM 通常无法在 1,500 步内学会 60 步的延迟，这时 RNN 反而可能直接赢得比赛/);
+test('the captions’ “What to look for” say that with the PyTorch default the RNN can win, in both languages', () => {
+  assert.match(textFor('en').lookFor, /the LSTM usually does not learn a 60-step delay within the 1,500 steps, and the RNN can then win the race/);
+  assert.match(textFor('zh-CN').lookFor, /LSTM 通常无法在 1,500 步内学会 60 步的延迟，这时 RNN 反而可能直接赢得比赛/);
 });

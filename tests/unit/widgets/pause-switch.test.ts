@@ -29,6 +29,44 @@ test('a waiting loop wakes on resume and on a new run, not before', async () => 
   }
 });
 
+test('startsRun: pause and resume are handled there; a start wakes the loop of an older run', async () => {
+  const pause = new PauseSwitch();
+  assert.equal(pause.startsRun({ type: 'pause' }), false);
+  assert.equal(pause.paused, true);
+  const older = { current: true, isCurrent() { return this.current; } };
+  const held = pause.holdWhilePaused(older, () => {});
+  older.current = false; // a new run supersedes it
+  assert.equal(pause.startsRun({ type: 'start' }), true);
+  assert.equal(await held, false, 'the older loop learns that it must end');
+  assert.equal(pause.paused, false);
+  assert.equal(pause.startsRun({ type: 'resume' }), false);
+});
+
+test('holdWhilePaused: passes at once when not paused; when paused announces once and waits for the resume', async () => {
+  const pause = new PauseSwitch();
+  const run = { isCurrent: () => true };
+  let announced = 0;
+  assert.equal(await pause.holdWhilePaused(run, () => announced++), true);
+  assert.equal(announced, 0);
+  pause.handle({ type: 'pause' });
+  let done = false;
+  const held = pause.holdWhilePaused(run, () => announced++).then((goOn) => ((done = true), goOn));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.equal(done, false, 'still waiting while paused');
+  assert.equal(announced, 1);
+  pause.handle({ type: 'resume' });
+  assert.equal(await held, true);
+  assert.equal(announced, 1);
+});
+
+test('holdWhilePaused: a stale run is not held and not announced, even when paused', async () => {
+  const pause = new PauseSwitch();
+  pause.handle({ type: 'pause' });
+  let announced = 0;
+  assert.equal(await pause.holdWhilePaused({ isCurrent: () => false }, () => announced++), false);
+  assert.equal(announced, 0);
+});
+
 test('shared labels exist in both languages with the same keys', () => {
   for (const table of [LINK_TEXT, TRAINING_TEXT]) {
     assert.deepEqual(Object.keys(table['zh-cn']), Object.keys(table.en));
