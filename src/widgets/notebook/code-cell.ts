@@ -9,7 +9,7 @@ import { labelsFor, type CellLabels } from './labels.ts';
 import type { CellEvent, HiddenTests, PlotSpec } from './protocol.ts';
 import { busy, register, stop, submit, type CellClient } from './session.ts';
 import type { CellEditor } from './editor.ts';
-import { readSharedCode } from './share.ts';
+import { readSharedCode, withSharedCells } from './share.ts';
 
 export class CodeCellElement extends HTMLElement implements CellClient {
 	cellId = '';
@@ -205,6 +205,22 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 		this.output.append(box);
 	}
 }
+
+/** How long typing must pause before the link is rewritten (a replaceState per key would be wasted work). */
+const LINK_DEBOUNCE_MS = 400;
+let linkTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps the address bar a link to the code the cells show: every changed cell's code, in `#cells=`. */
+function writeLink(): void {
+	const changed: Record<string, string> = {};
+	for (const cell of document.querySelectorAll<CodeCellElement>('code-cell')) if (cell.changed) changed[cell.cellId] = cell.code;
+	const hash = withSharedCells(location.hash, changed);
+	if (hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+}
+document.addEventListener('cell-change', () => {
+	clearTimeout(linkTimer);
+	linkTimer = setTimeout(writeLink, LINK_DEBOUNCE_MS);
+});
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(3));
 
