@@ -43,6 +43,8 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 		this.runButton.addEventListener('click', () => void this.run(), { signal });
 		this.stopButton.addEventListener('click', () => stop(this), { signal });
 		q('[data-action="reset"]').addEventListener('click', () => this.reset(), { signal });
+		const limit = q<HTMLInputElement>('[data-time-limit-input]');
+		limit.addEventListener('change', () => this.setTimeLimit(limit), { signal });
 		register(this);
 		const shared = readSharedCode(location.hash, this.cellId);
 		if (shared !== null && shared !== this.original) {
@@ -97,6 +99,17 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 		this.toggleAttribute('data-changed', this.changed);
 		if (this.note.textContent !== this.labels.fromLink || !this.changed) this.showNote(this.changed ? this.labels.changed : '');
 		this.dispatchEvent(new CustomEvent('cell-change', { bubbles: true }));
+	}
+
+	/** The reader's time limit, if it is a whole number of seconds in 1..600; otherwise the old one stays. */
+	private setTimeLimit(input: HTMLInputElement): void {
+		const seconds = Number(input.value);
+		if (Number.isInteger(seconds) && seconds >= 1 && seconds <= 600) {
+			this.timeLimitS = seconds;
+			return;
+		}
+		input.value = String(this.timeLimitS);
+		this.status.textContent = this.labels.limitRefused(this.timeLimitS);
 	}
 
 	reset(): void {
