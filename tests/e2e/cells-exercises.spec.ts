@@ -147,3 +147,43 @@ test.describe('without JavaScript', () => {
 		});
 	}
 });
+
+for (const c of [
+	{ lang: 'en', check: 'Check', wrong: 'Not quite', right: 'Correct.', because: 'the LSTM gets there first, at step 61' },
+	{ lang: 'zh-cn', check: '检查', wrong: '还不对', right: '正确。', because: 'LSTM 在第 61 步' },
+] as const) {
+	test(`${c.lang}: the memory-race exercise takes the smallest losing N and then explains it`, async ({ page }) => {
+		await page.goto(`/${c.lang}/01-background/`);
+		const exercise = page.locator('#ex-1-7');
+		await exercise.scrollIntoViewIfNeeded();
+		const input = exercise.getByRole('textbox');
+		await input.fill('60');
+		await exercise.getByRole('button', { name: c.check }).click();
+		await expect(exercise.locator('output')).toContainText(c.wrong);
+		await expect(exercise.locator('details.exercise-answer')).not.toHaveAttribute('open');
+		await input.fill('8');
+		await exercise.getByRole('button', { name: c.check }).click();
+		await expect(exercise.locator('output')).toHaveText(c.right);
+		await expect(exercise.locator('details.exercise-answer')).toHaveAttribute('open');
+		await expect(exercise.locator('details.exercise-answer')).toContainText(c.because);
+	});
+}
+
+for (const c of [
+	{ lang: 'en', check: 'Check', right: 'Correct.', because: 'nearly greedy' },
+	{ lang: 'zh-cn', check: '检查', right: '正确。', because: '近乎贪心' },
+] as const) {
+	test(`${c.lang}: the studio temperature exercise is a choice, checked, with the reason after it`, async ({ page }) => {
+		await page.goto(`/${c.lang}/05-practice/`);
+		const exercise = page.locator('#ex-5-8');
+		await exercise.scrollIntoViewIfNeeded();
+		await exercise.getByRole('radio', { name: '2.0' }).check();
+		await exercise.getByRole('button', { name: c.check }).click();
+		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'incorrect');
+		await exercise.getByRole('radio', { name: '0.1' }).check();
+		await exercise.getByRole('button', { name: c.check }).click();
+		await expect(exercise.locator('output')).toHaveText(c.right);
+		await expect(exercise.locator('details.exercise-answer')).toContainText(c.because);
+		await expect(exercise.locator('details.exercise-answer')).toHaveAttribute('open');
+	});
+}
