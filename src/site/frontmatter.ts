@@ -43,13 +43,20 @@ export const exerciseSchema = z
 		/** Same id in both languages, e.g. `ex-4-1`. Used as the HTML id of the exercise. */
 		id: z.string().regex(/^ex-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'exercise ids look like "ex-4-1"'),
 		prompt: z.string().min(1),
-		hint: z.string().optional(),
+		/** One hint, or several revealed one at a time ("Show a hint"), from the gentlest to the most telling. */
+		hint: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
 		answer: z.string().min(1),
 		check: z.union([numericCheck, choiceCheck, codeCheck]).optional(),
 	})
 	.strict();
 
 export type Exercise = z.infer<typeof exerciseSchema>;
+
+/** An exercise's hints as a list, in the order they are revealed. */
+export function hintsOf(exercise: Pick<Exercise, 'hint'>): string[] {
+	const { hint } = exercise;
+	return hint === undefined ? [] : typeof hint === 'string' ? [hint] : hint;
+}
 export type ExerciseCheck = NonNullable<Exercise['check']>;
 
 /** What chapters add to Starlight's frontmatter. */

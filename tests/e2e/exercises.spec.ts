@@ -1,4 +1,4 @@
-/** Exercises: hints and answers in <details>, and the answer check gives right/wrong feedback. */
+/** Exercises: hints and answers in <details>, the answer check gives right/wrong feedback, and a right answer opens the explanation. */
 import { expect, test } from '@playwright/test';
 import { htmlOf, PAGES } from './site.ts';
 
@@ -10,21 +10,19 @@ for (const lang of ['en', 'zh-cn'] as const) {
 		const exercise = page.locator('li.exercise', { has: page.locator('exercise-check input[inputmode="decimal"]') }).first();
 		const check = JSON.parse((await exercise.locator('exercise-check').getAttribute('data-check'))!);
 		const input = exercise.getByRole('textbox');
-		const button = exercise.getByRole('button');
+		const button = exercise.getByRole('button', { name: lang === 'en' ? 'Check' : '检查' });
 		await input.fill('not a number');
 		await button.click();
 		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'invalid');
 		await input.fill(String(check.value + 10 * (check.tolerance + 1)));
 		await input.press('Enter');
 		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'incorrect');
+		const answer = exercise.locator('details.exercise-answer');
+		await expect(answer.locator('div')).toBeHidden();
 		await input.fill(String(check.value));
 		await button.click();
 		await expect(exercise.locator('output')).toHaveAttribute('data-result', 'correct');
 		await expect(exercise.locator('output')).toHaveText(lang === 'en' ? 'Correct.' : '正确。');
-
-		const answer = exercise.locator('details.exercise-answer');
-		await expect(answer.locator('div')).toBeHidden();
-		await answer.locator('summary').click();
 		await expect(answer.locator('div')).toBeVisible();
 	});
 }

@@ -9,7 +9,7 @@ import { labelsFor, type CellLabels } from './labels.ts';
 import type { CellEvent, HiddenTests, PlotSpec } from './protocol.ts';
 import { busy, register, stop, submit, type CellClient } from './session.ts';
 import type { CellEditor } from './editor.ts';
-import { readSharedCode } from './share.ts';
+import { readSharedCode, withSharedCells } from './share.ts';
 
 export class CodeCellElement extends HTMLElement implements CellClient {
 	cellId = '';
@@ -43,6 +43,8 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 		this.runButton.addEventListener('click', () => void this.run(), { signal });
 		this.stopButton.addEventListener('click', () => stop(this), { signal });
 		q('[data-action="reset"]').addEventListener('click', () => this.reset(), { signal });
+		const limit = q<HTMLInputElement>('[data-time-limit-input]');
+		limit.addEventListener('change', () => this.setTimeLimit(limit), { signal });
 		register(this);
 		const shared = readSharedCode(location.hash, this.cellId);
 		if (shared !== null && shared !== this.original) {
@@ -97,6 +99,17 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 		this.toggleAttribute('data-changed', this.changed);
 		if (this.note.textContent !== this.labels.fromLink || !this.changed) this.showNote(this.changed ? this.labels.changed : '');
 		this.dispatchEvent(new CustomEvent('cell-change', { bubbles: true }));
+	}
+
+	/** The reader's time limit, if it is a whole number of seconds in 1..600; otherwise the old one stays. */
+	private setTimeLimit(input: HTMLInputElement): void {
+		const seconds = Number(input.value);
+		if (Number.isInteger(seconds) && seconds >= 1 && seconds <= 600) {
+			this.timeLimitS = seconds;
+			return;
+		}
+		input.value = String(this.timeLimitS);
+		this.status.textContent = this.labels.limitRefused(this.timeLimitS);
 	}
 
 	reset(): void {
@@ -205,6 +218,22 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 		this.output.append(box);
 	}
 }
+
+/** How long typing must pause before the link is rewritten (a replaceState per key would be wasted work). */
+const LINK_DEBOUNCE_MS = 400;
+let linkTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps the address bar a link to the code the cells show: every changed cell's code, in `#cells=`. */
+function writeLink(): void {
+	const changed: Record<string, string> = {};
+	for (const cell of document.querySelectorAll<CodeCellElement>('code-cell')) if (cell.changed) changed[cell.cellId] = cell.code;
+	const hash = withSharedCells(location.hash, changed);
+	if (hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+}
+document.addEventListener('cell-change', () => {
+	clearTimeout(linkTimer);
+	linkTimer = setTimeout(writeLink, LINK_DEBOUNCE_MS);
+});
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(3));
 

@@ -1,6 +1,7 @@
 /**
  * Edited code in the link: `#cells=<lz-string of {"cell-id": "code", …}>`, as the TypeScript playground does.
- * Code that arrives this way is shown, marked as changed, and never run without a click.
+ * Code that arrives this way is shown, marked as changed, and never run without a click. As the reader types,
+ * the page rewrites the hash (debounced) so that the address bar is always a link to what the cells show.
  */
 import LZString from 'lz-string';
 
@@ -24,7 +25,15 @@ export function readSharedCode(hash: string, cellId: string): string | null {
 	return decodeShared(hash)[cellId] ?? null;
 }
 
-/** The hash carrying `cells` (only the changed ones should be passed). */
-export function encodeShared(cells: Record<string, string>): string {
-	return Object.keys(cells).length === 0 ? '' : `#${KEY}${LZString.compressToEncodedURIComponent(JSON.stringify(cells))}`;
+/**
+ * `hash` with its `cells=` part replaced by `cells` (removed when `cells` is empty); any other part of the hash,
+ * such as a heading's anchor, is kept before it, separated by `&`.
+ */
+export function withSharedCells(hash: string, cells: Record<string, string>): string {
+	const others = hash
+		.replace(/^#/, '')
+		.split('&')
+		.filter((part) => part !== '' && !part.startsWith(KEY));
+	if (Object.keys(cells).length > 0) others.push(KEY + LZString.compressToEncodedURIComponent(JSON.stringify(cells)));
+	return others.length === 0 ? '' : `#${others.join('&')}`;
 }

@@ -298,8 +298,10 @@ describe('chapters end with references and 3–8 exercises, the same in both lan
 				list.forEach((ex, i) => {
 					for (const key of ['id', 'prompt', 'hint', 'answer']) {
 						const value = ex?.[key];
+						// A hint may be a list, revealed one at a time.
+						const texts = key === 'hint' && Array.isArray(value) ? value : [value];
 						assert.ok(
-							typeof value === 'string' && value.trim().length > 0,
+							texts.length > 0 && texts.every((v) => typeof v === 'string' && v.trim().length > 0),
 							`${p.file}: exercise ${i + 1} (${String(ex?.id ?? 'no id')}) has no ${key}`,
 						);
 					}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Tensor } from '../../../src/engine/index.ts';
 import { formatLogArguments, formatValue, LIMITS } from '../../../src/widgets/notebook/format.ts';
 import { closeTo, runHiddenTests } from '../../../src/widgets/notebook/hidden-tests.ts';
-import { decodeShared, encodeShared } from '../../../src/widgets/notebook/share.ts';
+import { decodeShared, withSharedCells } from '../../../src/widgets/notebook/share.ts';
 
 test('a tensor prints its shape, dtype and aligned rows', () => {
 	const t = new Tensor(new Float64Array([1, 2.5, -3, 4, 5, 6]), [2, 3]);
@@ -40,7 +40,18 @@ test('hidden tests name the failing case with expected and actual', async () => 
 
 test('shared code round-trips through the hash; a damaged hash gives nothing', () => {
 	const cells = { 'keras-fit': 'console.log("hi")\n// 中文' };
-	assert.deepEqual(decodeShared(encodeShared(cells)), cells);
+	assert.deepEqual(decodeShared(withSharedCells('', cells)), cells);
 	assert.deepEqual(decodeShared('#cells=%%%garbage'), {});
 	assert.deepEqual(decodeShared('#other'), {});
+});
+
+test('writing the link replaces its cells part, keeps an anchor, and drops the part when nothing changed', () => {
+	const one = withSharedCells('#exercises', { a: '1' });
+	assert.match(one, /^#exercises&cells=/);
+	assert.deepEqual(decodeShared(one), { a: '1' });
+	const two = withSharedCells(one, { a: '2', b: 'x' });
+	assert.equal(two.split('cells=').length, 2, 'one cells part, not two');
+	assert.deepEqual(decodeShared(two), { a: '2', b: 'x' });
+	assert.equal(withSharedCells(two, {}), '#exercises');
+	assert.equal(withSharedCells(withSharedCells('', { a: '1' }), {}), '');
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'astro/zod';
-import { chapterFields, exerciseSchema, rejectUnknownKeys, unknownKeys } from '../../../src/site/frontmatter.ts';
+import { chapterFields, exerciseSchema, hintsOf, rejectUnknownKeys, unknownKeys } from '../../../src/site/frontmatter.ts';
 
 const ex = (n: number, extra: object = {}) => ({ id: `ex-4-${n}`, prompt: 'P', answer: 'A', ...extra });
 
@@ -33,4 +33,12 @@ test('unknown top-level frontmatter keys are reported by name', () => {
 	const schema = rejectUnknownKeys(z.object({ title: z.string() }));
 	assert.deepEqual(schema.parse({ title: 'T' }), { title: 'T' });
 	assert.throws(() => schema.parse({ title: 'T', exercise: [] }), /unknown frontmatter key \\"exercise\\"/);
+});
+
+test('a hint is one text or a list revealed in order; an empty list or an empty hint is refused', () => {
+	assert.deepEqual(hintsOf(exerciseSchema.parse(ex(1, { hint: 'H' }))), ['H']);
+	assert.deepEqual(hintsOf(exerciseSchema.parse(ex(1, { hint: ['gentle', 'telling'] }))), ['gentle', 'telling']);
+	assert.deepEqual(hintsOf(exerciseSchema.parse(ex(1))), []);
+	assert.throws(() => exerciseSchema.parse(ex(1, { hint: [] })), /hint/);
+	assert.throws(() => exerciseSchema.parse(ex(1, { hint: ['ok', ''] })), /hint/);
 });
