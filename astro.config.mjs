@@ -14,6 +14,7 @@ import { sidebarSlugs } from './src/site/sidebar.ts';
 import { repositoryUrl } from './src/site/repository.ts';
 import { siteUrl } from './src/site/site-url.ts';
 import { contentSecurityPolicy } from './src/site/csp-build.ts';
+import { katexFontDisplay } from './src/site/katex-font-display.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -40,7 +41,9 @@ export default defineConfig({
 			// Chapters live in ./content (see src/content.config.ts); let Starlight's own Markdown
 			// additions (heading anchor links) process them there.
 			markdown: { processedDirs: ['./content'] },
-			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
+			// KaTeX's stylesheet is not here: only pages with math link it (components/starlight/Head.astro).
+			customCss: ['./src/site/styles/site.css', './src/site/styles/steady-page.css', './src/site/styles/print.css'],
+			components: { Head: './components/starlight/Head.astro' },
 			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
 			sidebar: [
 				{
@@ -62,6 +65,7 @@ export default defineConfig({
 		contentSecurityPolicy(),
 	],
 	vite: {
+		plugins: [katexFontDisplay('swap')],
 		build: {
 			// Vite's default preloads a lazily imported widget's chunks by adding <link rel="modulepreload">
 			// to <head>; Chrome answers each added <link> by restyling and relaying out the whole chapter
