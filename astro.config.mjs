@@ -15,6 +15,7 @@ import { repositoryUrl } from './src/site/repository.ts';
 import { siteUrl } from './src/site/site-url.ts';
 import { contentSecurityPolicy } from './src/site/csp-build.ts';
 import { serviceWorker } from './src/offline/service-worker-build.ts';
+import { katexFontDisplay } from './src/site/katex-font-display.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -49,7 +50,9 @@ export default defineConfig({
 				{ tag: 'meta', attrs: { name: 'theme-color', content: '#17181c', media: '(prefers-color-scheme: dark)' } },
 				{ tag: 'script', attrs: { type: 'module', src: '/offline.js' } },
 			],
-			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
+			// KaTeX's stylesheet is not here: only pages with math link it (components/starlight/Head.astro).
+			customCss: ['./src/site/styles/site.css', './src/site/styles/steady-page.css', './src/site/styles/print.css'],
+			components: { Head: './components/starlight/Head.astro' },
 			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
 			sidebar: [
 				{
@@ -73,6 +76,7 @@ export default defineConfig({
 		serviceWorker(),
 	],
 	vite: {
+		plugins: [katexFontDisplay('swap')],
 		build: {
 			// Vite's default preloads a lazily imported widget's chunks by adding <link rel="modulepreload">
 			// to <head>; Chrome answers each added <link> by restyling and relaying out the whole chapter
