@@ -40,7 +40,9 @@ export default defineConfig({
 			// Chapters live in ./content (see src/content.config.ts); let Starlight's own Markdown
 			// additions (heading anchor links) process them there.
 			markdown: { processedDirs: ['./content'] },
-			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css'],
+			customCss: ['katex/dist/katex.min.css', './src/site/styles/site.css', './src/site/styles/wide.css', './src/site/styles/presenter.css'],
+			// The page title carries presenter mode's button on chapter pages (src/site/presenter/).
+			components: { PageTitle: './src/site/overrides/PageTitle.astro' },
 			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
 			sidebar: [
 				{

@@ -54,3 +54,42 @@ for (const widget of WIDGETS) {
 		expect(problems).toEqual([]);
 	});
 }
+
+for (const widget of WIDGETS) {
+	test(`${widget.tag}: a hostile short link (hash) loads with a notice, and a compressed hostile state is checked like a query`, async ({ page }) => {
+		const problems = watchProblems(page);
+		const { default: LZString } = await import('lz-string');
+		// The figure this widget sits in on its page (a page with two of a kind numbers them).
+		await page.goto(pageWith(widget.tag));
+		const anchor = await page.locator(widget.tag).first().evaluate((e, fallback) => e.closest('figure')?.id || fallback, widget.anchor);
+		await page.goto('about:blank');
+		const garbage = `#${anchor}&v=2&s=${encodeURIComponent(MARKUP)}%%&pin=${'Z'.repeat(9000)}`;
+		await page.goto(`${pageWith(widget.tag)}${garbage}`);
+		const element = page.locator(widget.tag).first();
+		await element.scrollIntoViewIfNeeded();
+		await expect(page.locator(`${widget.tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
+		const notice = element.locator('[data-notice]');
+		await expect(notice).toContainText('could not be read');
+		await expect(element.getByRole('button', { name: 'Back to pinned state' })).toBeHidden();
+
+		// A hostile state inside a well-formed version-2 hash meets the same checks as a query string.
+		const params = new URLSearchParams();
+		Object.entries(widget.schema).forEach(([field, spec], k) => params.set(`${widget.prefix}.${field}`, hostileValue(spec, k).slice(0, 2000)));
+		// (A new document each time: a link differing only in its hash would not reload the page.)
+		await page.goto('about:blank');
+		await page.goto(`${pageWith(widget.tag)}#${anchor}&v=2&s=${LZString.compressToEncodedURIComponent(params.toString())}`);
+		const again = page.locator(widget.tag).first();
+		await again.scrollIntoViewIfNeeded();
+		await expect(page.locator(`${widget.tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
+		await expect(again.locator('[data-notice]')).toContainText('The link');
+		expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+		// An unknown future version is refused, not guessed at.
+		await page.goto('about:blank');
+		await page.goto(`${pageWith(widget.tag)}#${anchor}&v=99&s=abc`);
+		const third = page.locator(widget.tag).first();
+		await third.scrollIntoViewIfNeeded();
+		await expect(page.locator(`${widget.tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
+		await expect(third.locator('[data-notice]')).toContainText('could not be read');
+		expect(problems).toEqual([]);
+	});
+}

@@ -27,8 +27,8 @@ export interface LinkHash {
   anchor: string;
   /** Query string (no leading `?`) of the state to open with, '' when none. */
   state: string;
-  /** Query string of the pinned state, '' when none. */
-  pinned: string;
+  /** Query string of the state pinned for the widget at `anchor` ('' pins its defaults), null when none. */
+  pinned: string | null;
 }
 
 /** What a hash held that could not be read. */
@@ -37,9 +37,10 @@ export type HashProblem = 'unknown-version' | 'unreadable-state' | 'unreadable-p
 /** Writes a hash (with its leading `#`), or `#anchor` alone when there is no state to carry. */
 export function encodeHash({ anchor, state, pinned }: LinkHash): string {
   const parts = [encodeURIComponent(anchor)];
-  if (state || pinned) parts.push(`v=${LINK_VERSION}`);
+  if (state || pinned !== null) parts.push(`v=${LINK_VERSION}`);
   if (state) parts.push(`s=${compressToEncodedURIComponent(state)}`);
-  if (pinned) parts.push(`pin=${compressToEncodedURIComponent(pinned)}`);
+  // Pinned defaults are an empty `pin=`: lz-string would spell the empty text "Q".
+  if (pinned !== null) parts.push(`pin=${pinned ? compressToEncodedURIComponent(pinned) : ''}`);
   return `#${parts.join('&')}`;
 }
 
@@ -54,17 +55,17 @@ export function decodeHash(hash: string): LinkHash & { problems: HashProblem[] }
   }
   const anchor = safeDecode(head) ?? '';
   const problems: HashProblem[] = [];
-  if (!fields.has('s') && !fields.has('pin')) return { anchor, state: '', pinned: '', problems };
+  if (!fields.has('s') && !fields.has('pin')) return { anchor, state: '', pinned: null, problems };
   const version = fields.get('v');
   if (version !== String(LINK_VERSION)) {
     problems.push('unknown-version');
-    return { anchor, state: '', pinned: '', problems };
+    return { anchor, state: '', pinned: null, problems };
   }
-  const state = inflate(fields.get('s'));
-  const pinned = inflate(fields.get('pin'));
+  const state = fields.has('s') ? inflate(fields.get('s') ?? '') : '';
+  const pinned = fields.has('pin') ? inflate(fields.get('pin') ?? '') : null;
   if (state === undefined) problems.push('unreadable-state');
   if (pinned === undefined) problems.push('unreadable-pin');
-  return { anchor, state: state ?? '', pinned: pinned ?? '', problems };
+  return { anchor, state: state ?? '', pinned: pinned ?? null, problems };
 }
 
 /**
@@ -80,8 +81,9 @@ export function migrate(search: string, hash: string): LinkHash & { problems: Ha
   return { ...decoded, state: params.toString() };
 }
 
-function inflate(part: string | undefined): string | undefined {
-  if (part === undefined) return '';
+/** The text of a compressed part ('' stays ''), or undefined when it is no compressed text of ours. */
+function inflate(part: string): string | undefined {
+  if (part === '') return '';
   if (part.length > MAX_PART) return undefined;
   try {
     const text = decompressFromEncodedURIComponent(part);
