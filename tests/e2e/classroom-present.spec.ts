@@ -76,6 +76,8 @@ for (const size of [
 		const [, count] = await slideNumber(page);
 		let prose = 0;
 		for (let n = 1; n <= count; n++) {
+			// A widget hydrating on its slide is fitted again once it has its size.
+			await expect.poll(() => slides.evaluate((root) => root.scrollHeight - root.clientHeight), { message: `slide ${n} scrolls` }).toBeLessThanOrEqual(1);
 			const report = await slides.evaluate((root) => {
 				const shown = [...root.children].filter((c) => c.hasAttribute('data-slide-on'));
 				const zoomed = shown.some((c) => (c as HTMLElement).style.zoom !== '');

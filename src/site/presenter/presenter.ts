@@ -1,5 +1,6 @@
 /**
- * Presenter mode: the chapter as slides, for a projector. The "Present" button or Alt+Shift+P enters;
+ * Presenter mode: the chapter as slides, for a projector. The "Present" button or Alt+Shift+P enters
+ * (components/Presenter.astro listens for them and loads this module);
  * ArrowLeft / ArrowRight and PageUp / PageDown (what a clicker sends) move; Home / End jump; Escape leaves,
  * back to where the reader was. The slide number is in the URL (`?present=3`), so a reload stays on it.
  *
@@ -16,10 +17,21 @@ const PARAM = 'present';
 /** Widgets are shown larger on a slide (chart labels of 10 px reach 16 px), less if they would not fit. */
 const WIDGET_ZOOM = 1.6;
 
-export function startPresenter(): void {
+export interface Presenter {
+  /** Enters at slide `slideNumber` (1-based), or at the reading position with 0. */
+  enter(slideNumber: number): void;
+  /** Enters, or leaves when presenting (the keyboard shortcut). */
+  toggle(): void;
+}
+
+let started: Presenter | null | undefined;
+
+/** Wires presenter mode once per page (components/Presenter.astro loads this module on first use). */
+export function startPresenter(): Presenter | null {
+  if (started !== undefined) return started;
   const root = document.querySelector<HTMLElement>('.sl-markdown-content');
   const bar = document.querySelector<HTMLElement>('[data-presenter-bar]');
-  if (!root || !bar) return;
+  if (!root || !bar) return (started = null);
   const lang = langOf(document.documentElement.lang);
   const text = PRESENTER_TEXT[lang];
   const counter = bar.querySelector<HTMLElement>('[data-presenter-count]')!;
@@ -29,7 +41,8 @@ export function startPresenter(): void {
   let inerted: Element[] = [];
 
   const presenting = () => document.documentElement.hasAttribute('data-presenting');
-  const blocks = () => [...root.children];
+  // Blocks that show something (a component's <script> or <style> is no slide of its own).
+  const blocks = () => [...root.children].filter((c) => !c.matches('script, style, template, link'));
 
   const showOnly = (shown: readonly Element[]) => {
     for (const block of blocks()) block.toggleAttribute('data-slide-on', shown.includes(block));
@@ -52,11 +65,18 @@ export function startPresenter(): void {
     block.style.zoom = String(Math.min(isWidget ? WIDGET_ZOOM : 1, scale));
   };
 
+  // A widget that hydrates (or a chart that redraws) after its slide is shown changes size: fit it again.
+  const refit = new ResizeObserver(() => {
+    if (presenting()) fitZoom(slides[index] ?? []);
+  });
+
   const show = (next: number) => {
     index = Math.min(Math.max(next, 0), slides.length - 1);
     const slide = slides[index] ?? [];
     showOnly(slide);
     fitZoom(slide);
+    refit.disconnect();
+    for (const block of slide) refit.observe(block);
     root.scrollTop = 0;
     counter.textContent = text.slideOf(index + 1, slides.length);
     const url = new URL(location.href);
@@ -89,6 +109,7 @@ export function startPresenter(): void {
     if (!presenting()) return;
     const first = slides[index]?.[0] as HTMLElement | undefined;
     document.documentElement.removeAttribute('data-presenting');
+    refit.disconnect();
     for (const block of blocks()) {
       block.removeAttribute('data-slide-on');
       (block as HTMLElement).style.removeProperty('zoom');
@@ -107,17 +128,12 @@ export function startPresenter(): void {
     document.querySelector<HTMLElement>('[data-presenter-start]')?.focus({ preventScroll: true });
   };
 
-  document.querySelector('[data-presenter-start]')?.addEventListener('click', () => enter(0));
   bar.querySelector('[data-presenter-prev]')!.addEventListener('click', () => show(index - 1));
   bar.querySelector('[data-presenter-next]')!.addEventListener('click', () => show(index + 1));
   bar.querySelector('[data-presenter-exit]')!.addEventListener('click', exit);
   bar.querySelector('[data-presenter-share]')!.addEventListener('click', () => void openShareDialog(location.href, lang));
 
   document.addEventListener('keydown', (event) => {
-    if (event.altKey && event.shiftKey && event.code === 'KeyP' && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      return presenting() ? exit() : enter(0);
-    }
     if (!presenting() || document.querySelector('dialog[open]') || document.fullscreenElement) return;
     const target = event.target as Element | null;
     const typing = !!target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
@@ -147,8 +163,13 @@ export function startPresenter(): void {
     }, 150);
   });
 
-  const requested = Number(new URLSearchParams(location.search).get(PARAM));
-  if (Number.isInteger(requested) && requested > 0) enter(requested);
+  return (started = { enter, toggle: () => (presenting() ? exit() : enter(0)) });
+}
+
+/** The slide a link asks for (`?present=3`), 0 when none. */
+export function requestedSlide(search: string): number {
+  const n = Number(new URLSearchParams(search).get(PARAM));
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
 /** The slide whose first block is the last one starting above the reading position. */
