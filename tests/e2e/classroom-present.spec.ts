@@ -172,7 +172,7 @@ test('Share shows a QR code that decodes to the link, large enough for a room', 
 	// Rasterise the SVG in the page and read it back as pixels.
 	const image = await qr.evaluate(async (el) => {
 		const svg = el.querySelector('svg')!;
-		const size = 600;
+		const size = 300;
 		const img = new Image();
 		img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
 		await img.decode();

@@ -52,17 +52,19 @@ export function startPresenter(): Presenter | null {
     return root.scrollHeight <= root.clientHeight + 1;
   };
 
+  /**
+   * Scales the slide's blocks (CSS zoom) until the slide does not scroll: a lone widget starts larger, so
+   * that its 10 px chart labels reach 16 px when there is room; anything too tall shrinks to fit.
+   */
   const fitZoom = (slide: Element[]) => {
-    for (const block of slide) (block as HTMLElement).style.removeProperty('zoom');
-    if (slide.length !== 1) return;
-    const block = slide[0] as HTMLElement;
-    const isWidget = block.matches('figure');
-    if (isWidget) block.style.zoom = String(WIDGET_ZOOM);
-    if (root.scrollHeight <= root.clientHeight + 1) return;
-    const height = block.getBoundingClientRect().height || 1;
-    const room = root.clientHeight - (root.scrollHeight - height) - 2;
-    const scale = Math.max(0.3, (Number(block.style.zoom) || 1) * (room / height));
-    block.style.zoom = String(Math.min(isWidget ? WIDGET_ZOOM : 1, scale));
+    const blocksShown = slide as HTMLElement[];
+    const widget = blocksShown.length === 1 && blocksShown[0].matches('figure.widget');
+    let zoom = widget ? WIDGET_ZOOM : 1;
+    for (const block of blocksShown) block.style.zoom = widget ? String(zoom) : '';
+    for (let tries = 0; tries < 4 && root.scrollHeight > root.clientHeight + 1; tries++) {
+      zoom = Math.max(0.25, (zoom * root.clientHeight) / root.scrollHeight) * 0.98;
+      for (const block of blocksShown) block.style.zoom = String(zoom);
+    }
   };
 
   // A widget that hydrates (or a chart that redraws) after its slide is shown changes size: fit it again.
@@ -138,7 +140,7 @@ export function startPresenter(): Presenter | null {
     const target = event.target as Element | null;
     const typing = !!target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
     // Arrow keys belong to a focused control (a slider, the stepper); clicker keys always turn the slide.
-    const inControl = typing || !!target?.closest('[role="slider"], [role="tablist"], [role="radiogroup"], [role="listbox"], button, a, summary, .widget');
+    const inControl = typing || !!target?.closest('[role="slider"], [role="tablist"], [role="radiogroup"], [role="listbox"], .widget');
     const move: Record<string, number> = { PageDown: 1, PageUp: -1, ...(inControl ? {} : { ArrowRight: 1, ArrowLeft: -1 }) };
     if (event.key === 'Escape') {
       event.preventDefault();
