@@ -43,7 +43,7 @@ test('presenter mode: Present, arrows and clicker keys move, the slide survives 
 	expect(await slideNumber(page)).toEqual([3, count]);
 	await page.keyboard.press('ArrowLeft');
 	// Only the current slide's blocks are shown; the rest of the page cannot take focus.
-	const shown = await page.locator('.sl-markdown-content > [data-slide-on]').count();
+	const shown = await page.locator('.sl-markdown-content [data-slide-on]').count();
 	expect(shown).toBeGreaterThan(0);
 	await expect(page.locator('header.header')).toHaveAttribute('inert', '');
 
@@ -79,7 +79,7 @@ for (const size of [
 			// A widget hydrating on its slide is fitted again once it has its size.
 			await expect.poll(() => slides.evaluate((root) => root.scrollHeight - root.clientHeight), { message: `slide ${n} scrolls` }).toBeLessThanOrEqual(1);
 			const report = await slides.evaluate((root) => {
-				const shown = [...root.children].filter((c) => c.hasAttribute('data-slide-on'));
+				const shown = [...root.querySelectorAll('[data-slide-on]')];
 				const zoomed = shown.some((c) => (c as HTMLElement).style.zoom !== '');
 				const texts = shown.flatMap((c) => [...c.querySelectorAll('p, li, td, th, dt, dd')].concat(c.matches('p, ul, ol') ? [c] : []));
 				const sizes = texts.filter((t) => !t.closest('figure, .katex')).map((t) => parseFloat(getComputedStyle(t).fontSize));

@@ -41,11 +41,15 @@ export function startPresenter(): Presenter | null {
   let inerted: Element[] = [];
 
   const presenting = () => document.documentElement.hasAttribute('data-presenting');
-  // Blocks that show something (a component's <script> or <style> is no slide of its own).
-  const blocks = () => [...root.children].filter((c) => !c.matches('script, style, template, link'));
+  const blocks = () => slideBlocks(root);
 
   const showOnly = (shown: readonly Element[]) => {
     for (const block of blocks()) block.toggleAttribute('data-slide-on', shown.includes(block));
+    // A container opened into its parts (the exercises) is shown around the parts on this slide.
+    for (const open of root.querySelectorAll('[data-slide-open]')) open.removeAttribute('data-slide-open');
+    for (const block of shown) {
+      for (let up = block.parentElement; up && up !== root; up = up.parentElement) up.setAttribute('data-slide-open', '');
+    }
   };
   const fits = (shown: Element[]) => {
     showOnly(shown);
@@ -112,6 +116,7 @@ export function startPresenter(): Presenter | null {
     const first = slides[index]?.[0] as HTMLElement | undefined;
     document.documentElement.removeAttribute('data-presenting');
     refit.disconnect();
+    for (const open of root.querySelectorAll('[data-slide-open]')) open.removeAttribute('data-slide-open');
     for (const block of blocks()) {
       block.removeAttribute('data-slide-on');
       (block as HTMLElement).style.removeProperty('zoom');
@@ -174,11 +179,21 @@ export function requestedSlide(search: string): number {
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
+/** Containers too long for one slide whose parts become blocks of their own (each exercise, say). */
+const OPENED = 'section.exercises, ol.exercise-list';
+
+/** The chapter's blocks in reading order: top-level elements that show something, containers opened up. */
+function slideBlocks(parent: Element): Element[] {
+  return [...parent.children]
+    .filter((c) => !c.matches('script, style, template, link'))
+    .flatMap((c) => (c.matches(OPENED) ? slideBlocks(c) : [c]));
+}
+
 /** The slide whose first block is the last one starting above the reading position. */
 function slideAt(slides: Element[][], y: number): number {
   let found = 0;
   slides.forEach((slide, i) => {
-    if ((slide[0] as HTMLElement).offsetTop <= y + 80) found = i;
+    if ((slide[0] as HTMLElement).getBoundingClientRect().top + scrollY <= y + 80) found = i;
   });
   return y <= 0 ? 0 : found;
 }
