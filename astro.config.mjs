@@ -51,8 +51,19 @@ export default defineConfig({
 				{ tag: 'script', attrs: { type: 'module', src: '/offline.js' } },
 			],
 			// KaTeX's stylesheet is not here: only pages with math link it (components/starlight/Head.astro).
-			customCss: ['./src/site/styles/site.css', './src/site/styles/steady-page.css', './src/site/styles/print.css'],
-			components: { Head: './components/starlight/Head.astro' },
+			// Print comes last: on paper it overrides the wide and presenter layouts.
+			customCss: [
+				'./src/site/styles/site.css',
+				'./src/site/styles/wide.css',
+				'./src/site/styles/presenter.css',
+				'./src/site/styles/steady-page.css',
+				'./src/site/styles/print.css',
+			],
+			components: {
+				Head: './components/starlight/Head.astro',
+				// The page title carries presenter mode's button on chapter pages (src/site/presenter/).
+				PageTitle: './src/site/overrides/PageTitle.astro',
+			},
 			// Reading order from each page's `sidebar.order` (the English folder defines the book's pages).
 			sidebar: [
 				{

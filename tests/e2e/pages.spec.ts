@@ -7,7 +7,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { htmlOf, PAGES, pageWith, scrollThrough, watchProblems, widgetElements } from './site.ts';
 import { WIDGET_TAGS } from './widget-inventory.ts';
 
-/** Script bundles that belong to Starlight's shell (theme, search, table of contents, code blocks). */
 /**
  * axe over every page in WCAG 2 A/AA. KaTeX's visual layer (`.katex-html`, thousands of aria-hidden
  * spans on a math-heavy page) is left out to keep scans fast; its text takes the colour of the text
@@ -16,7 +15,9 @@ import { WIDGET_TAGS } from './widget-inventory.ts';
 const axeScan = (page: import('@playwright/test').Page) =>
 	new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.katex-html').analyze();
 
-const SHELL_SCRIPT = /^(page|ec|offline|preload-helper|ui-core|(LanguageSelect|MobileMenuToggle|MobileTableOfContents|Page|Search|SidebarPersister|TableOfContents|ThemeProvider|ThemeSelect|Tabs)\.astro_astro_type_script)[.\w-]*\.js$/;
+/** Script bundles of the page's shell: Starlight's (theme, search, table of contents, code blocks), the
+ * service worker's registration (offline) and the Present button's few lines (the presenter loads on first use). */
+const SHELL_SCRIPT = /^(page|ec|offline|preload-helper|ui-core|(LanguageSelect|MobileMenuToggle|MobileTableOfContents|Page|Presenter|Search|SidebarPersister|TableOfContents|ThemeProvider|ThemeSelect|Tabs)\.astro_astro_type_script)[.\w-]*\.js$/;
 
 test('the site has pages in both languages', () => {
 	expect(PAGES.filter((p) => p.startsWith('/en/')).length).toBeGreaterThan(1);

@@ -54,3 +54,37 @@ for (const widget of WIDGETS) {
 		expect(problems).toEqual([]);
 	});
 }
+
+for (const widget of WIDGETS) {
+	test(`${widget.tag}: a hostile short link (hash) loads with a notice, and a compressed hostile state is checked like a query`, async ({ page, context }) => {
+		const { default: LZString } = await import('lz-string');
+		// The figure this widget sits in on its page (a page with two of a kind numbers them).
+		await page.goto(pageWith(widget.tag));
+		const anchor = await page.locator(widget.tag).first().evaluate((e, fallback) => e.closest('figure')?.id || fallback, widget.anchor);
+		const params = new URLSearchParams();
+		Object.entries(widget.schema).forEach(([field, spec], k) => params.set(`${widget.prefix}.${field}`, hostileValue(spec, k).slice(0, 2000)));
+		const links = {
+			// Not lz-string output, and a pinned part longer than any link writes.
+			garbage: `#${anchor}&v=2&s=${encodeURIComponent(MARKUP)}%%&pin=${'Z'.repeat(9000)}`,
+			// A hostile state inside a well-formed version-2 hash meets the same checks as a query string.
+			hostileState: `#${anchor}&v=2&s=${LZString.compressToEncodedURIComponent(params.toString())}`,
+			// An unknown future version is refused, not guessed at.
+			future: `#${anchor}&v=99&s=abc`,
+		};
+		for (const [name, hash] of Object.entries(links)) {
+			// A page of its own for each link: a link differing only in its hash would not reload the page.
+			const tab = await context.newPage();
+			const problems = watchProblems(tab);
+			await tab.goto(`${pageWith(widget.tag)}${hash}`);
+			const element = tab.locator(widget.tag).first();
+			await element.scrollIntoViewIfNeeded();
+			await expect(tab.locator(`${widget.tag}[data-ready]`).first()).toBeAttached({ timeout: 30_000 });
+			await expect(element.locator('[data-notice]'), name).toContainText(name === 'hostileState' ? 'The link' : 'could not be read');
+			await expect(element.getByRole('button', { name: 'Back to pinned state' })).toBeHidden();
+			expect(await tab.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+			await tab.waitForLoadState('networkidle');
+			expect(problems, name).toEqual([]);
+			await tab.close();
+		}
+	});
+}

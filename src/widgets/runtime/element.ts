@@ -3,8 +3,8 @@
  *
  * On connection it reads the page language, parses the widget's URL state (saying in one line what a link
  * asked for that the schema does not allow), hydrates the server-rendered fields, and wires the shared
- * buttons that components/widget/Actions.astro renders: Reset, Copy link, and the Restart of a stopped
- * computation. It writes the state back to the URL as the reader changes it, tells the widget when the tab
+ * buttons that components/widget/Actions.astro renders: Reset, Copy link, Share, Pin this state, Back to
+ * pinned state, Full screen, and the Restart of a stopped computation. It writes the state back to the URL as the reader changes it, tells the widget when the tab
  * is hidden or shown and whether the reader prefers reduced motion, and on disconnection removes every
  * listener and ends every worker it started.
  *
@@ -15,7 +15,10 @@
  * and may override onRestart(), onHidden(), onVisible() and teardown().
  */
 import { coerceField, defaultState, parseState, writeState, type Notice, type Schema, type StateOf } from '../shared/url-state.ts';
-import { FAULT_TEXT, LINK_TEXT, langOf, type WidgetLang } from '../shared/labels.ts';
+import { CLASSROOM_TEXT, FAULT_TEXT, LINK_TEXT, langOf, type WidgetLang } from '../shared/labels.ts';
+import { openPageLink, setPinned, shortLink } from './page-link.ts';
+import { openShareDialog } from './share-dialog.ts';
+import { FullScreen } from './full-screen.ts';
 import type { WidgetDeclaration } from './declaration.ts';
 import { hydrateFields, type FieldControl } from './fields.ts';
 import { noticeLine } from './notices.ts';
@@ -33,6 +36,8 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
   #channels: WorkerChannel<unknown, unknown>[] = [];
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #motion: MediaQueryList | null = null;
+  /** The state pinned for this widget by the link or by "Pin this state" (a query string), null when none. */
+  #pinned: string | null = null;
 
   /** Aborted when the widget leaves the page: pass it to addEventListener so listeners go with it. */
   protected get signal(): AbortSignal {
@@ -49,6 +54,10 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.#abort = new AbortController();
     this.pageLang = langOf(this.dataset.lang ?? document.documentElement.lang);
     const { schema, prefix } = this.declaration;
+    // A hash link (short, versioned) becomes today's query form before any widget reads it.
+    const opened = openPageLink();
+    const mine = opened.anchor === this.#anchor();
+    if (mine) this.#pinned = opened.pinned;
     const { state, notices } = parseState(schema, prefix, location.search);
     this.state = state;
     this.fields = hydrateFields(this, schema, this.state, (field, value, commit) => this.update({ [field]: value } as Partial<StateOf<S>>, commit), this.signal);
@@ -56,7 +65,8 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.#motion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
     document.addEventListener('visibilitychange', () => (document.hidden ? this.onHidden() : this.onVisible()), { signal: this.signal });
     this.hydrate();
-    this.showNotices(notices);
+    this.showNotices(notices, mine && opened.problems.length > 0 ? CLASSROOM_TEXT[this.pageLang].unreadableLink : '');
+    this.#showPinned();
     // A link that was changed is rewritten at once, so a copied link never carries the rejected values.
     if (notices.length > 0) this.#save();
     this.dataset.ready = '';
@@ -111,20 +121,41 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
     this.#save();
   }
 
-  /** The link to this widget in its current state, ending in its anchor. */
+  /**
+   * The link to this widget in its current state: a short hash link (shared/link-hash.ts) pointing at its
+   * figure, with this widget's state compressed, its pinned state if any, and the page's other parameters.
+   */
   protected link(): string {
-    const { schema, prefix } = this.declaration;
-    const search = writeState(schema, prefix, this.state, location.search);
-    return `${location.origin}${location.pathname}${search}#${this.#anchor()}`;
+    return shortLink(this.#anchor(), this.#ownState(this.state), this.#pinned, this.#otherParams());
   }
 
-  /** Shows the notices about the link (or hides the line when there are none). */
-  protected showNotices(notices: readonly Notice[]): void {
+  /** Shows the notices about the link, and `extra` after them (or hides the line when there is nothing). */
+  protected showNotices(notices: readonly Notice[], extra = ''): void {
     const line = this.querySelector<HTMLElement>('[data-notice]');
     if (!line) return;
     const names = this.declaration.fieldNames[this.pageLang] as Record<string, string | undefined>;
-    line.textContent = noticeLine(notices, this.pageLang, (field) => names[field] ?? field);
-    line.hidden = notices.length === 0;
+    line.textContent = [noticeLine(notices, this.pageLang, (field) => names[field] ?? field), extra].filter(Boolean).join(' ');
+    line.hidden = notices.length === 0 && !extra;
+  }
+
+  /** This widget's parameters alone (`prefix.field=…`, no `?`), for a state. */
+  #ownState(state: StateOf<S>): string {
+    const { schema, prefix } = this.declaration;
+    return writeState(schema, prefix, state, '').slice(1);
+  }
+
+  /** The page's parameters that are not this widget's (another widget's state, the presenter's slide). */
+  #otherParams(): string {
+    const { prefix } = this.declaration;
+    const params = new URLSearchParams(location.search);
+    for (const key of [...params.keys()]) if (key.startsWith(`${prefix}.`)) params.delete(key);
+    return params.toString();
+  }
+
+  #showPinned(): void {
+    for (const b of this.querySelectorAll<HTMLElement>('[data-action="back-to-pin"]')) {
+      if (b.closest(this.localName) === this) b.hidden = this.#pinned === null;
+    }
   }
 
   /**
@@ -167,6 +198,30 @@ export abstract class WidgetElement<S extends Schema> extends HTMLElement {
       for (const channel of this.#channels) channel.restart();
       this.onRestart();
     });
+    on('share', () => void openShareDialog(this.link(), this.pageLang));
+    on('pin', () => {
+      this.#pinned = this.#ownState(this.state);
+      setPinned(this.#anchor(), this.#pinned);
+      this.#showPinned();
+      const status = this.querySelector<HTMLElement>('[data-copy-status]');
+      if (status) status.textContent = CLASSROOM_TEXT[this.pageLang].pinned;
+    });
+    on('back-to-pin', () => {
+      if (this.#pinned === null) return;
+      const { schema, prefix } = this.declaration;
+      this.update(parseState(schema, prefix, this.#pinned).state);
+      clearTimeout(this.#saveTimer);
+      this.#save();
+    });
+    const figure = this.closest<HTMLElement>('figure') ?? this;
+    const fullScreen = new FullScreen(
+      figure,
+      (on) => {
+        for (const b of this.querySelectorAll('[data-action="full-screen"]')) b.textContent = CLASSROOM_TEXT[this.pageLang][on ? 'exitFullScreen' : 'fullScreen'];
+      },
+      this.signal,
+    );
+    on('full-screen', () => void fullScreen.toggle());
     on('copy-link', async () => {
       const status = this.querySelector<HTMLElement>('[data-copy-status]');
       const link = this.link();

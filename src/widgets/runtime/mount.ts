@@ -7,8 +7,11 @@
  *   mountWhenVisible(memoryRace);
  */
 import type { WidgetDeclaration } from './declaration.ts';
+import { openPageLink } from './page-link.ts';
 
 export function mountWhenVisible(declaration: Pick<WidgetDeclaration, 'tag' | 'load'>, rootMargin = '200px'): void {
+  // A short link scrolls to its figure itself (so the widget it points at comes near the screen and loads).
+  openPageLink();
   const { tag, load } = declaration;
   const elements = document.querySelectorAll(tag);
   if (elements.length === 0 || customElements.get(tag)) return;

@@ -23,8 +23,54 @@ export const LINK_TEXT: Record<WidgetLang, LinkText> = {
 	'zh-cn': { reset: '重置', copy: '复制链接', copied: '链接已复制。', copyFailed: '请复制此链接：' },
 };
 
+<<<<<<< HEAD
 /** The summary of the collapsible part of a widget's caption (components/widget/Caption.astro). */
 export const LOOK_FOR_TEXT: Record<WidgetLang, string> = { en: 'What to look for', 'zh-cn': '观察要点' };
+=======
+export interface ClassroomText {
+	fullScreen: string;
+	exitFullScreen: string;
+	share: string;
+	pin: string;
+	pinned: string;
+	backToPin: string;
+	shareTitle: string;
+	qrLabel: string;
+	linkField: string;
+	close: string;
+	/** The notice of a link whose saved state could not be read. */
+	unreadableLink: string;
+}
+
+/** Full screen, Share (the QR dialog), Pin and Back to pinned state (Actions.astro, runtime/share-dialog.ts). */
+export const CLASSROOM_TEXT: Record<WidgetLang, ClassroomText> = {
+	en: {
+		fullScreen: 'Full screen',
+		exitFullScreen: 'Exit full screen',
+		share: 'Share',
+		pin: 'Pin this state',
+		pinned: 'Pinned: a shared link opens these numbers.',
+		backToPin: 'Back to pinned state',
+		shareTitle: 'Share this link',
+		qrLabel: 'QR code of the link',
+		linkField: 'Link',
+		close: 'Close',
+		unreadableLink: 'The link’s saved state could not be read; the widget starts from its defaults.',
+	},
+	'zh-cn': {
+		fullScreen: '全屏',
+		exitFullScreen: '退出全屏',
+		share: '分享',
+		pin: '固定此状态',
+		pinned: '已固定：分享的链接会打开这些数值。',
+		backToPin: '回到固定状态',
+		shareTitle: '分享此链接',
+		qrLabel: '链接的二维码',
+		linkField: '链接',
+		close: '关闭',
+		unreadableLink: '无法读取链接中保存的状态，控件从默认值开始。',
+	},
+};
 
 /** Added to a slider's label to name its number field (components/widget/Field.astro). */
 export const TYPED_SUFFIX: Record<WidgetLang, string> = { en: ' (typed)', 'zh-cn': '（键入数值）' };
