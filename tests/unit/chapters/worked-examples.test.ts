@@ -222,6 +222,8 @@ function numericChecks(path: string): Map<string, number> {
   return out;
 }
 
+const WIDGET_EXERCISES = ['ex-3-7', 'ex-4-8'];
+
 test('exercise answers of chapters 3 and 4 are what the formulas give, in both languages', () => {
   const expected4 = new Map([
     ['ex-4-1', sig(0.5 * 0.4 - 1.0 * 1.0 + 0.2)],
@@ -234,6 +236,8 @@ test('exercise answers of chapters 3 and 4 are what the formulas give, in both l
   for (const lang of ['en', 'zh-cn']) {
     for (const [file, expected] of [['04-math', expected4], ['03-algorithm', expected3]] as const) {
       const got = numericChecks(`../../../content/${lang}/${file}.mdx`);
+      // Answers read off a widget are recomputed with the widget's own code in tests/unit/content/open-exercises.test.ts.
+      for (const id of WIDGET_EXERCISES) got.delete(id);
       assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort(), `${lang}/${file}: numeric exercises`);
       for (const [id, value] of expected) {
         assert.ok(Math.abs(got.get(id)! - value) < 1e-6 * Math.max(1, value), `${lang}/${file} ${id}: ${got.get(id)} vs ${value}`);
@@ -300,5 +304,5 @@ test('chapters 3 and 4 carry the same anchors in both languages', () => {
     assert.ok(math.labels.includes(label), `04-math defines ${label}`);
   }
   assert.deepEqual(math.widgets, ['equation-view', 'gradient-lab']);
-  assert.deepEqual(anchors('../../../content/en/03-algorithm.mdx').widgets, ['cell-explorer', 'sequence-stepper']);
+  assert.deepEqual(anchors('../../../content/en/03-algorithm.mdx').widgets, ['cell-explorer', 'sequence-stepper', 'unrolled-chain']);
 });
