@@ -23,10 +23,9 @@ export const LINK_TEXT: Record<WidgetLang, LinkText> = {
 	'zh-cn': { reset: '重置', copy: '复制链接', copied: '链接已复制。', copyFailed: '请复制此链接：' },
 };
 
-<<<<<<< HEAD
 /** The summary of the collapsible part of a widget's caption (components/widget/Caption.astro). */
 export const LOOK_FOR_TEXT: Record<WidgetLang, string> = { en: 'What to look for', 'zh-cn': '观察要点' };
-=======
+
 export interface ClassroomText {
 	fullScreen: string;
 	exitFullScreen: string;
