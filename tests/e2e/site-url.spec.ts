@@ -19,7 +19,7 @@ test('canonical, hreflang and og:url of every page point at the page under SITE_
 		expect(/<meta property="og:url" content="([^"]+)"/.exec(html)?.[1], url).toBe(canonical);
 		const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
 		const path = url.replace(/^\/(en|zh-cn)\//, '/');
-		expect(Object.fromEntries(alternates), url).toEqual({ en: `${ORIGIN}/en${path}`, 'zh-CN': `${ORIGIN}/zh-cn${path}` });
+		expect(Object.fromEntries(alternates), url).toEqual({ en: `${ORIGIN}/en${path}`, 'zh-CN': `${ORIGIN}/zh-cn${path}`, 'x-default': `${ORIGIN}/en${path}` });
 	}
 });
 

@@ -51,16 +51,37 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 			this.pending = shared;
 			this.showNote(this.labels.fromLink);
 		}
-		this.querySelector<HTMLElement>('.w-live')!.hidden = false;
+		// The toolbar and the editor arrive together, when the cell comes near the screen from below or onto it.
+		// A cell above the screen stays as it is: its change of height would push down what a link such as
+		// #eq-… has just scrolled to (Chromium's scroll anchoring does not cover a `display` switch).
+		let started = false;
+		const start = () => {
+			if (started) return;
+			started = true;
+			observer.disconnect();
+			removeEventListener('scroll', whenTopShows);
+			this.showLive();
+			void this.loadEditor();
+		};
+		// When only the cell's bottom edge shows at the top of the screen, the reader is looking at what follows
+		// it: wait until the cell itself is in view (its top, or most of the screen).
+		const inView = (box: DOMRectReadOnly) => box.top >= 0 || box.bottom >= innerHeight / 2;
+		const whenTopShows = () => {
+			if (inView(this.getBoundingClientRect())) start();
+		};
 		const observer = new IntersectionObserver(
 			(entries) => {
-				if (!entries.some((e) => e.isIntersecting)) return;
-				observer.disconnect();
-				void this.loadEditor();
+				const entry = entries.find((e) => e.isIntersecting);
+				if (!entry) return;
+				if (inView(entry.boundingClientRect)) start();
+				else addEventListener('scroll', whenTopShows, { passive: true, signal });
 			},
-			{ rootMargin: '300px' },
+			{ rootMargin: '0px 0px 300px 0px' },
 		);
 		observer.observe(this);
+		// A reader who reaches into the cell first gets its editor at once.
+		this.addEventListener('pointerdown', start, { signal, once: true });
+		this.addEventListener('focusin', start, { signal, once: true });
 		signal.addEventListener('abort', () => observer.disconnect());
 	}
 
@@ -122,6 +143,7 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 	/** Runs the cell; resolves with whether it finished without an error. */
 	async run(): Promise<boolean> {
 		if (busy(this)) return false;
+		this.showLive();
 		if (this.note.textContent === this.labels.fromLink) this.showNote(this.labels.changed);
 		return this.send({ type: 'run', cell: this.cellId, code: this.code });
 	}
@@ -129,7 +151,12 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 	/** A code exercise: runs the cell's code, then the hidden tests against it. */
 	check(tests: HiddenTests, onChecked: (event: Extract<CellEvent, { type: 'checked' }>) => void): Promise<boolean> {
 		this.onChecked = onChecked;
+		this.showLive();
 		return this.send({ type: 'check', cell: this.cellId, code: this.code, tests });
+	}
+	/** Shows the toolbar and the output, also for a cell that Run all or an exercise runs before it was seen. */
+	private showLive(): void {
+		this.querySelector<HTMLElement>('.w-live')!.hidden = false;
 	}
 	private onChecked: ((event: Extract<CellEvent, { type: 'checked' }>) => void) | null = null;
 
