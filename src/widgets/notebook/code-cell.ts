@@ -59,14 +59,14 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 			if (started) return;
 			started = true;
 			observer.disconnect();
-			removeEventListener('scroll', whenTopShows);
+			removeEventListener('scroll', whenInView);
 			this.showLive();
 			void this.loadEditor();
 		};
 		// When only the cell's bottom edge shows at the top of the screen, the reader is looking at what follows
 		// it: wait until the cell itself is in view (its top, or most of the screen).
 		const inView = (box: DOMRectReadOnly) => box.top >= 0 || box.bottom >= innerHeight / 2;
-		const whenTopShows = () => {
+		const whenInView = () => {
 			if (inView(this.getBoundingClientRect())) start();
 		};
 		const observer = new IntersectionObserver(
@@ -74,7 +74,7 @@ export class CodeCellElement extends HTMLElement implements CellClient {
 				const entry = entries.find((e) => e.isIntersecting);
 				if (!entry) return;
 				if (inView(entry.boundingClientRect)) start();
-				else addEventListener('scroll', whenTopShows, { passive: true, signal });
+				else addEventListener('scroll', whenInView, { passive: true, signal });
 			},
 			{ rootMargin: '0px 0px 300px 0px' },
 		);
