@@ -16,6 +16,7 @@ import { siteUrl } from './src/site/site-url.ts';
 import { contentSecurityPolicy } from './src/site/csp-build.ts';
 import { serviceWorker } from './src/offline/service-worker-build.ts';
 import { katexFontDisplay } from './src/site/katex-font-display.ts';
+import { fastTableOfContents } from './src/site/toc/toc-module.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -87,7 +88,7 @@ export default defineConfig({
 		serviceWorker(),
 	],
 	vite: {
-		plugins: [katexFontDisplay('swap')],
+		plugins: [katexFontDisplay('swap'), fastTableOfContents()],
 		build: {
 			// Vite's default preloads a lazily imported widget's chunks by adding <link rel="modulepreload">
 			// to <head>; Chrome answers each added <link> by restyling and relaying out the whole chapter

@@ -1,5 +1,5 @@
 /**
- * npm run bench:page-weight [-- --page /en/04-math/] [-- --loads 7] [-- --no-lighthouse]
+ * npm run bench:page-weight [-- --page /en/04-math/] [-- --loads 7] [-- --no-lighthouse] [-- --report lhr.json]
  *
  * What a chapter costs the reader's browser on load, measured on the built site (dist/, from `npm run build`)
  * served by scripts/serve.ts: HTML bytes, DOM size (elements, and how many of them are KaTeX's), the median
@@ -8,7 +8,7 @@
  * record (README "Page weight"), not a test that passes or fails.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
@@ -28,6 +28,8 @@ const page = option('page', '/en/04-math/');
 const loads = Number(option('loads', '7'));
 if (!Number.isInteger(loads) || loads < 1) throw new Error(`--loads "${option('loads', '')}" should be a whole number ≥ 1`);
 const withLighthouse = !process.argv.includes('--no-lighthouse');
+// --report FILE keeps Lighthouse's whole report (JSON), for its main-thread breakdown and long tasks.
+const reportPath = process.argv.includes('--report') ? process.argv[process.argv.indexOf('--report') + 1] : null;
 
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -86,6 +88,7 @@ async function lighthouseRun(url: string) {
 	try {
 		const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
 		const audits = result!.lhr.audits;
+		if (reportPath) writeFileSync(reportPath, JSON.stringify(result!.lhr, null, 1));
 		return {
 			tbt: audits['total-blocking-time'].numericValue ?? NaN,
 			cls: audits['cumulative-layout-shift'].numericValue ?? NaN,

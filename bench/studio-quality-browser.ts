@@ -6,8 +6,8 @@
  *
  *   npm run bench:studio -- corpus=en-book seconds=300 [every=10] [out=FILE] [name=KEY] [hidden=256 lr=0.005 …]
  *
- * corpus: en-book | zh-book | zh-poetry | prose (bench/outside-prose.ts: English prose from this machine) | a file
- * path. Any key of STUDIO_HYPER_SCHEMA overrides that default; plateau=off (constant η) and restoreBest=off
+ * corpus: en-book | zh-book | zh-poetry | prose | moby-dick | sotu (bench/outside-prose.ts: English prose nobody
+ * here wrote) | a file path. Any key of STUDIO_HYPER_SCHEMA overrides that default; plateau=off (constant η) and restoreBest=off
  * (halve η but keep the current weights) switch the trainer's learning-rate rule off for comparisons. out (default bench/studio-quality-browser.json)
  * collects runs under `name` (default corpus-seconds). Bars: en-book ≤ 2.5 bits/char at 60 s and ≤ 2.2 at 300 s;
  * zh-poetry at least 1 bit/char below its unigram baseline at 300 s. bench/studio-quality.ts (Node, CPU-time
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { bundleForBrowser } from './browser-peer.ts';
-import { outsideProse } from './outside-prose.ts';
+import { OUTSIDE_PROSE, outsideProse, type OutsideProseId } from './outside-prose.ts';
 import { checkHyper, defaultHyper, type StudioHyper } from '../src/studio/hyper.ts';
 import { corpusText } from '../src/studio/build/corpus-text.ts';
 import type { CurvePoint, QualityRequest } from './studio-quality-worker.ts';
@@ -42,10 +42,7 @@ const hyper: StudioHyper = checkHyper({ ...defaultHyper(), ...overrides }, 'benc
 
 function readCorpus(id: string): { text: string; source: string } {
   if (id === 'en-book' || id === 'zh-book' || id === 'zh-poetry') return { text: corpusText(id), source: id };
-  if (id === 'prose') {
-    const prose = outsideProse();
-    return { text: prose.text, source: prose.files.join(', ') };
-  }
+  if ((OUTSIDE_PROSE as readonly string[]).includes(id)) return outsideProse(id as OutsideProseId);
   return { text: readFileSync(id, 'utf8'), source: id };
 }
 

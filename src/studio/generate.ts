@@ -8,9 +8,9 @@
 import { Rng, samplingDistribution, sampleIndex } from '../engine/index.ts';
 import type { StudioModel } from './model.ts';
 import type { StudioVocab } from './vocab.ts';
+import { MAX_LENGTH } from './generation-limits.ts';
 
-/** Longest text one call generates (characters). */
-export const MAX_LENGTH = 5000;
+export { MAX_LENGTH };
 /** Candidates reported per generated character. */
 export const CANDIDATES = 5;
 

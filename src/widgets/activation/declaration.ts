@@ -1,6 +1,6 @@
 /** The activation explorer (chapter 2), declared for the widget runtime and the registry. */
 import { defineWidget } from '../runtime/declaration.ts';
-import { ACTIVATION_SCHEMA } from './model.ts';
+import { ACTIVATION_SCHEMA } from './schema.ts';
 
 export default defineWidget({
 	tag: 'activation-explorer',

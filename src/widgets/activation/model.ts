@@ -3,23 +3,13 @@
  * browser (live chart) use the same numbers: σ, tanh and their derivatives from the engine.
  */
 import { dsigmoid, dtanh, sigmoid, tanh } from '../../engine/index.ts';
-import type { Schema } from '../shared/url-state.ts';
+import { ACTIVATION_SCHEMA, Z_DEFAULT, Z_MAX, Z_MIN, Z_STEP } from './schema.ts';
+
+export { ACTIVATION_SCHEMA, Z_DEFAULT, Z_MAX, Z_MIN, Z_STEP };
 
 /** The four curves, in the order they are drawn and read out. */
 export const CURVES = ['sigmoid', 'tanh', 'dsigmoid', 'dtanh'] as const;
 export type Curve = (typeof CURVES)[number];
-
-/** Range of z on the slider and the chart. */
-export const Z_MIN = -6;
-export const Z_MAX = 6;
-export const Z_STEP = 0.05;
-/** z the widget starts from (and returns to on Reset). */
-export const Z_DEFAULT = 1;
-
-/** URL schema (prefix "act"): the chosen z, so a link shows the same point. */
-export const ACTIVATION_SCHEMA = {
-	z: { kind: 'number', default: Z_DEFAULT, min: Z_MIN, max: Z_MAX },
-} satisfies Schema;
 
 /** Values of z listed in the static table. */
 export const TABLE_Z = [-4, -2, -1, 0, 1, 2, 4];

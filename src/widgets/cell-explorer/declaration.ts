@@ -5,7 +5,7 @@
  */
 import { defineWidget } from '../runtime/declaration.ts';
 import { stageField } from '../cell-diagram/model.ts';
-import { cellSchema } from './model.ts';
+import { cellSchema } from './schema.ts';
 import type { Schema } from '../shared/url-state.ts';
 
 export const CELL_EXPLORER_SCHEMA = {

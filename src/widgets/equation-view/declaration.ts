@@ -1,6 +1,6 @@
 /** The one-equation view (chapter 4), declared for the widget runtime and the registry. */
 import { defineWidget } from '../runtime/declaration.ts';
-import { EQUATION_VIEW_SCHEMA } from './model.ts';
+import { EQUATION_VIEW_SCHEMA } from './schema.ts';
 
 export default defineWidget({
 	tag: 'equation-view',

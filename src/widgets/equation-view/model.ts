@@ -11,16 +11,10 @@
  *   hidden  h_t = o_t ⊙ tanh(C_t):                     ∂h_t/∂o_t = tanh(C_t), ∂h_t/∂C_t = o_t (1 − tanh²(C_t))
  * All derivatives are element-wise (diagonal Jacobians), one entry per unit.
  */
-import type { Schema } from '../shared/url-state.ts';
-import { RANGES, computeCell, defaultsFor, type StepExample } from '../cell-explorer/model.ts';
+import { computeCell, defaultsFor, type StepExample } from '../cell-explorer/model.ts';
+import { EQUATIONS, EQUATION_VIEW_SCHEMA, type EquationId } from './schema.ts';
 
-export const EQUATIONS = ['forget', 'input', 'candidate', 'cell', 'output', 'hidden'] as const;
-export type EquationId = (typeof EQUATIONS)[number];
-
-export const EQUATION_VIEW_SCHEMA = {
-	eq: { kind: 'enum', default: 'forget', values: EQUATIONS },
-	x: { kind: 'numbers', default: defaultsFor('pair').x, length: 2, min: RANGES.x.min, max: RANGES.x.max },
-} satisfies Schema;
+export { EQUATIONS, EQUATION_VIEW_SCHEMA, type EquationId };
 
 /** A named vector (one entry per unit, or per entry of [h_{t-1}, x_t]) with its TeX symbol. */
 export interface Named {

@@ -22,15 +22,12 @@
  * with s > 1 it can explode.
  */
 import { LSTMCell, RNNCell, Rng, Tensor, add, clipGradNorm, gradNorm, lstmStep, mul, orthogonal, sum, tensor, zeros } from '../../engine/index.ts';
+import { DEFAULT_SETTINGS, QUANTITIES, T_MAX, T_MIN, type GradientSettings, type Quantity } from './settings.ts';
+
+export { DEFAULT_SETTINGS, QUANTITIES, T_MAX, T_MIN, type GradientSettings, type Quantity };
 
 /** Size of each input x_t (fixed: the lab is about the recurrence, not the input). */
 export const INPUT_SIZE = 4;
-export const T_MIN = 2;
-export const T_MAX = 200;
-
-export const QUANTITIES = ['x', 'h', 'c', 'w'] as const;
-/** ∂L/∂x_t, ∂L/∂h_t, ∂L/∂C_t (the RNN has no C_t), or step t's term of ∂L/∂W_hh. */
-export type Quantity = (typeof QUANTITIES)[number];
 
 /**
  * The first step at which a quantity can be non-zero: h_0 = 0, so step 1 adds nothing to ∂L/∂W_hh and the
@@ -41,23 +38,6 @@ export function firstStep(q: Quantity): number {
 }
 export const MODELS = ['rnn', 'lstm'] as const;
 export type ModelKind = (typeof MODELS)[number];
-
-export interface GradientSettings {
-  /** Sequence length T. */
-  T: number;
-  /** s in W_hh = s · (orthogonal blocks). */
-  scale: number;
-  /** b_f, written into the forget-gate rows of the LSTM's bias_ih (bias_hh's rows are zero). */
-  forgetBias: number;
-  /** Hidden size H of both models. */
-  hidden: number;
-  seed: number;
-  /** Apply clip_grad_norm_(parameters, maxNorm) after backward. */
-  clip: boolean;
-  maxNorm: number;
-}
-
-export const DEFAULT_SETTINGS: Readonly<GradientSettings> = { T: 100, scale: 1, forgetBias: 3, hidden: 16, seed: 1, clip: false, maxNorm: 1 };
 
 export interface ModelGradients {
   /**

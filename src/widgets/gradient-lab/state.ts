@@ -1,6 +1,6 @@
 /** The gradient lab's state in the URL (prefix "grad"): every control, so a link reproduces the chart. */
 import type { Schema, StateOf } from '../shared/url-state.ts';
-import { DEFAULT_SETTINGS, QUANTITIES, T_MAX, T_MIN, type GradientSettings, type Quantity } from './model.ts';
+import { DEFAULT_SETTINGS, QUANTITIES, T_MAX, T_MIN, type GradientSettings, type Quantity } from './settings.ts';
 
 export const URL_PREFIX = 'grad';
 export const ANCHOR_ID = 'gradient-lab';

@@ -5,6 +5,9 @@
  */
 import { CharLSTM, CharVocab, Rng, samplingDistribution, type LstmStepParams } from '../../engine/index.ts';
 import { toPlainAscii } from './corpus.ts';
+import { MAX_TEXT } from './schema.ts';
+
+export { MAX_TEXT };
 
 /** The checkpoint file's shape (char-model.json). */
 export interface CharCheckpoint {
@@ -86,8 +89,6 @@ export function topK(model: CharModel, p: Float64Array, k = 3): { char: string; 
 	return ids.slice(0, k).map((id) => ({ char: model.vocab.chars[id], p: p[id] }));
 }
 
-/** Longest text the widget reads (characters). */
-export const MAX_TEXT = 200;
 
 /**
  * A reader's text as the model can read it: typographic punctuation to ASCII, any other character the

@@ -4,7 +4,7 @@
  * `stepperDeclaration('char')`, so its links leave the model out when it is the character model.
  */
 import { defineWidget, type WidgetDeclaration } from '../runtime/declaration.ts';
-import { stepperSchema, type ModelName } from './model.ts';
+import { stepperSchema, type ModelName } from './schema.ts';
 
 type StepperSchema = ReturnType<typeof stepperSchema>;
 

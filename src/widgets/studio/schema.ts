@@ -5,7 +5,7 @@
  * parameter.
  */
 import { STUDIO_HYPER_SCHEMA } from '../../studio/hyper.ts';
-import { MAX_LENGTH } from '../../studio/generate.ts';
+import { MAX_LENGTH } from '../../studio/generation-limits.ts';
 import { FEATURES, type FeatureId } from '../../studio/inspector.ts';
 import type { Schema, StateOf } from '../shared/url-state.ts';
 
