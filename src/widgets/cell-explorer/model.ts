@@ -7,7 +7,7 @@
  * and one bias b ∈ ℝ^H. src/chapters/worked-examples.ts packs them into PyTorch's weight_ih/weight_hh split.
  */
 import { Rng } from '../../engine/index.ts';
-import { runStep, type StepExample } from '../../chapters/worked-examples.ts';
+import { runStep, type StepExample } from '../../chapters/example-step.ts';
 import { MODES, biasIndex, defaultWeights, defaultsFor, sizes, unflatten, weightIndex, type CellState, type FlatWeights, type Gate, type Mode } from './schema.ts';
 
 export type { StepExample };

@@ -11,6 +11,7 @@ import type { StudioHyper } from '../../studio/hyper.ts';
 import type { FeatureId } from '../../studio/inspector.ts';
 import type { LossPoint } from '../../studio/trainer.ts';
 import type { OptimizerState } from '../../engine/index.ts';
+import type { PackedOptimizerState } from '../../studio/packed-moments.ts';
 
 /** Where the training text comes from: a built-in corpus (fetched by the worker) or the reader's own text. */
 export type TextSource = { kind: 'corpus'; id: string; url: string; checkpointUrl?: string } | { kind: 'text'; text: string };
@@ -28,7 +29,7 @@ export interface GenerationSettings {
 
 export type StudioCommand =
   /** A new model over a text: the saved model file when given, else the corpus's pretrained model, else a fresh one. */
-  | { type: 'open'; source: TextSource; hyper: StudioHyper; modelFile?: string; optimizerState?: OptimizerState; pretrained: boolean }
+  | { type: 'open'; source: TextSource; hyper: StudioHyper; modelFile?: string; optimizerState?: PackedOptimizerState | OptimizerState; pretrained: boolean }
   /** Replaces the model by an untrained one with these settings (same text). */
   | { type: 'fresh'; hyper: StudioHyper }
   | { type: 'train' }
@@ -93,7 +94,7 @@ export type StudioEvent =
   | { type: 'trace'; id: number; chars: string[]; values: number[]; unit: number; state: 'c' | 'h' }
   | { type: 'rank'; id: number; feature: FeatureId; state: 'c' | 'h'; units: { unit: number; r: number }[] }
   /** The model file, and the optimizer's moments so a saved run resumes exactly where it paused. */
-  | { type: 'exported'; id: number; file: string; optimizerState: OptimizerState }
+  | { type: 'exported'; id: number; file: string; optimizerState: PackedOptimizerState }
   /** What could not be done; `scope` says which part of the studio asked. */
   | { type: 'error'; scope: 'open' | 'pretrained' | 'load-model' | 'generate' | 'inspect' | 'export'; id?: number; message: string };
 

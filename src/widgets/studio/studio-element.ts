@@ -16,6 +16,7 @@ import { STUDIO_HYPER_SCHEMA, type StudioHyper } from '../../studio/hyper.ts';
 import type { FeatureId } from '../../studio/inspector.ts';
 import type { LossPoint } from '../../studio/trainer.ts';
 import type { OptimizerState } from '../../engine/index.ts';
+import type { PackedOptimizerState } from '../../studio/packed-moments.ts';
 import { pytorchScript } from '../../studio/pytorch-script.ts';
 import studio, { generateEmbed, trainEmbed } from './declaration.ts';
 import { GeneratedView } from './generated-view.ts';
@@ -161,7 +162,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
   }
 
   /** A new run in the worker: the chosen text with its pretrained model (or a saved model file, or a fresh one). */
-  #open(modelFile?: string, optimizerState?: OptimizerState): void {
+  #open(modelFile?: string, optimizerState?: PackedOptimizerState | OptimizerState): void {
     const source = this.#source();
     this.#running = false;
     this.#ownDirty = false;
@@ -666,7 +667,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
     }
     this.#showOwnPanel();
     this.#runId = run.id;
-    this.#open(run.file, run.optimizerState as OptimizerState | undefined);
+    this.#open(run.file, run.optimizerState as PackedOptimizerState | OptimizerState | undefined);
   }
 
   async #delete(id: string): Promise<void> {
@@ -727,7 +728,7 @@ export class StudioElement extends WidgetElement<StudioSchema> {
 
 interface Exported {
   file: string;
-  optimizerState: OptimizerState;
+  optimizerState: PackedOptimizerState;
 }
 
 /** Offers a file to the reader as a download. */

@@ -14,6 +14,7 @@ import { generate, generateString } from '../../studio/generate.ts';
 import type { StudioHyper } from '../../studio/hyper.ts';
 import { rankUnits, traceStates, MAX_TRACE_CHARS } from '../../studio/inspector.ts';
 import { parseModelFile, serializeModel, type StudioModelBundle } from '../../studio/model-file.ts';
+import { packMoments, unpackMoments } from '../../studio/packed-moments.ts';
 import { StudioModel } from '../../studio/model.ts';
 import { StudioTrainer, type LossPoint } from '../../studio/trainer.ts';
 import { isStudioCommand, type CandidateChar, type ModelInfo, type ModelSource, type StudioCommand, type StudioEvent, type TextSource } from './protocol.ts';
@@ -94,7 +95,7 @@ async function open(command: Extract<StudioCommand, { type: 'open' }>, run: Stud
   studio.text = text;
   if (command.modelFile) {
     try {
-      return replace(bundleTrainer(text, parseModelFile(command.modelFile), command.optimizerState), 'saved', run);
+      return replace(bundleTrainer(text, parseModelFile(command.modelFile), command.optimizerState && unpackMoments(command.optimizerState)), 'saved', run);
     } catch (error) {
       run.emit({ type: 'error', scope: 'load-model', message: messageOf(error) });
     }
@@ -353,7 +354,7 @@ function exportModel(id: number, run: StudioRun): void {
   const trainer = studio.trainer;
   if (!trainer) return run.emit({ type: 'error', scope: 'export', id, message: 'no model is loaded yet' });
   const file = serializeModel({ model: trainer.model, vocab: trainer.vocab, hyper: trainer.hyper, lossHistory: trainer.lossHistory });
-  run.emit({ type: 'exported', id, file, optimizerState: trainer.optimizer.stateDict() });
+  run.emit({ type: 'exported', id, file, optimizerState: packMoments(trainer.optimizer.stateDict()) });
 }
 
 /** A model file from the reader: checked in full first, so a bad file leaves the current model as it was. */
