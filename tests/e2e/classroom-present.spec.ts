@@ -96,6 +96,36 @@ for (const size of [
 	});
 }
 
+test('a widget\'s slide magnifies the live widget as a whole: larger text and chart labels, nothing cut off', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto(ACTIVATION_PAGE);
+	await page.locator('figure#activation-explorer').scrollIntoViewIfNeeded();
+	await expect(page.locator('activation-explorer[data-ready]')).toBeAttached({ timeout: 30_000 });
+	await page.getByRole('button', { name: 'Present' }).click();
+	const slides = page.getByRole('region', { name: 'Slides' });
+	for (let n = 0; n < 80 && !(await page.locator('figure#activation-explorer[data-slide-on]').count()); n++) await page.keyboard.press('PageDown');
+	const figure = page.locator('figure#activation-explorer[data-slide-on]');
+	await expect(figure).toBeVisible();
+	// Sizes as seen on the screen: CSS zoom and the SVG's own scale both count.
+	await expect
+		.poll(() =>
+			figure.evaluate((f) => {
+				const zoom = parseFloat((f as HTMLElement).style.zoom || '1');
+				const text = [...f.querySelectorAll('label, output, button, dt, dd, p')].filter((t) => t.getClientRects().length).map((t) => parseFloat(getComputedStyle(t).fontSize) * zoom);
+				const labels = [...f.querySelectorAll('svg.cs-plot text')].filter((t) => t.getClientRects().length).map((t) => {
+					const m = (t as SVGTextElement).getScreenCTM()!;
+					return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+				});
+				return Math.min(Math.min(...text) / 16, Math.min(...labels) / 14);
+			}),
+		)
+		.toBeGreaterThanOrEqual(1);
+	expect(await slides.evaluate((root) => root.scrollHeight - root.clientHeight)).toBeLessThanOrEqual(1);
+	await expect(figure.locator('.widget-table-wrap')).toBeHidden();
+	await page.keyboard.press('Escape');
+	await expect(page.locator('figure#activation-explorer')).not.toHaveAttribute('style', /zoom|width/);
+});
+
 test('full screen on a widget fills the window and the button restores it', async ({ page }) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await page.goto(STEPPER_PAGE);

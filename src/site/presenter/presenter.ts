@@ -14,8 +14,10 @@ import { langOf } from '../../widgets/shared/labels.ts';
 import { openShareDialog } from '../../widgets/runtime/share-dialog.ts';
 
 const PARAM = 'present';
-/** Widgets are shown larger on a slide (chart labels of 10 px reach 16 px), less if they would not fit. */
-const WIDGET_ZOOM = 1.6;
+/** The most a widget is magnified on its slide (a wide screen fits it by width, not by this). */
+const WIDGET_ZOOM_MAX = 3;
+/** Widths a widget's slide tries, as multiples of the reading column's. */
+const WIDGET_WIDTHS = [1, 1.3, 1.6, 2, 2.5];
 
 export interface Presenter {
   /** Enters at slide `slideNumber` (1-based), or at the reading position with 0. */
@@ -39,6 +41,10 @@ export function startPresenter(): Presenter | null {
   let index = 0;
   let readingY = 0;
   let inerted: Element[] = [];
+  /** The content column's width while reading (px): a widget slide lays its widget out from this width. */
+  let readingWidth = 0;
+  /** Whether each widget was live when its slide's width was chosen. */
+  const fitLive = new WeakMap<Element, string>();
 
   const presenting = () => document.documentElement.hasAttribute('data-presenting');
   const blocks = () => slideBlocks(root);
@@ -57,30 +63,61 @@ export function startPresenter(): Presenter | null {
   };
 
   /**
-   * Scales the slide's blocks (CSS zoom) until the slide does not scroll: a lone widget starts larger, so
-   * that its 10 px chart labels reach 16 px when there is room; anything too tall shrinks to fit.
+   * Scales the slide's blocks (CSS zoom) until the slide does not scroll; anything too tall shrinks. A lone
+   * widget is laid out at the page's own type size, at one of a few widths from the reading column's up to the
+   * slide's (wider: its controls share rows and it gets shorter), and magnified as a whole; `chooseWidth` keeps
+   * the width that magnifies it most. (Zooming a widget laid out at the slide's width would only make its charts
+   * redraw wider, since they fill their box, so shrinking it to fit could never succeed.) A refit after the
+   * widget redraws keeps the chosen width, so the widget does not redraw again and again.
    */
-  const fitZoom = (slide: Element[]) => {
+  const fitZoom = (slide: Element[], chooseWidth: boolean) => {
     const blocksShown = slide as HTMLElement[];
-    const widget = blocksShown.length === 1 && blocksShown[0].matches('figure.widget');
-    let zoom = widget ? WIDGET_ZOOM : 1;
-    for (const block of blocksShown) block.style.zoom = widget ? String(zoom) : '';
-    for (let tries = 0; tries < 4 && root.scrollHeight > root.clientHeight + 1; tries++) {
-      zoom = Math.max(0.25, (zoom * root.clientHeight) / root.scrollHeight) * 0.98;
-      for (const block of blocksShown) block.style.zoom = String(zoom);
+    const widget = blocksShown.length === 1 && blocksShown[0].matches('figure.widget') ? blocksShown[0] : null;
+    document.documentElement.toggleAttribute('data-presenting-widget', widget !== null);
+    const shrinkToFit = (zoom: number) => {
+      for (let tries = 0; tries < 6 && root.scrollHeight > root.clientHeight + 1; tries++) {
+        zoom = Math.max(0.25, (zoom * root.clientHeight) / root.scrollHeight) * 0.99;
+        for (const block of blocksShown) block.style.zoom = String(zoom);
+      }
+      return zoom;
+    };
+    if (!widget) {
+      for (const block of blocksShown) clearFit(block);
+      shrinkToFit(1);
+      return;
     }
+    const style = getComputedStyle(root);
+    const inner = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const layAt = (width: number) => {
+      widget.style.width = `${width}px`;
+      widget.style.zoom = String(Math.min(WIDGET_ZOOM_MAX, inner / width));
+      return shrinkToFit(Math.min(WIDGET_ZOOM_MAX, inner / width));
+    };
+    // Chosen again once the widget comes to life: the live widget is laid out differently from its fallback.
+    const live = String(widget.querySelector('[data-ready]') !== null);
+    const kept = parseFloat(widget.style.width);
+    if (!chooseWidth && kept > 0 && fitLive.get(widget) === live) return void layAt(kept);
+    fitLive.set(widget, live);
+    const widths = WIDGET_WIDTHS.map((k) => Math.round(readingWidth * k)).filter((w, k) => k === 0 || w <= inner);
+    let best = widths[0];
+    let bestZoom = -1;
+    for (const width of widths) {
+      const zoom = layAt(width);
+      if (zoom > bestZoom * 1.02) [best, bestZoom] = [width, zoom];
+    }
+    layAt(best);
   };
 
   // A widget that hydrates (or a chart that redraws) after its slide is shown changes size: fit it again.
   const refit = new ResizeObserver(() => {
-    if (presenting()) fitZoom(slides[index] ?? []);
+    if (presenting()) fitZoom(slides[index] ?? [], false);
   });
 
   const show = (next: number) => {
     index = Math.min(Math.max(next, 0), slides.length - 1);
     const slide = slides[index] ?? [];
     showOnly(slide);
-    fitZoom(slide);
+    fitZoom(slide, true);
     refit.disconnect();
     for (const block of slide) refit.observe(block);
     root.scrollTop = 0;
@@ -91,13 +128,14 @@ export function startPresenter(): Presenter | null {
   };
 
   const plan = () => {
-    for (const block of blocks()) (block as HTMLElement).style.removeProperty('zoom');
+    for (const block of blocks()) clearFit(block as HTMLElement);
     slides = planSlides(blocks(), fits);
   };
 
   const enter = (slideNumber: number) => {
     if (presenting()) return;
     readingY = scrollY;
+    readingWidth = root.clientWidth;
     document.documentElement.setAttribute('data-presenting', '');
     root.setAttribute('role', 'region');
     root.setAttribute('aria-label', text.slides);
@@ -115,11 +153,12 @@ export function startPresenter(): Presenter | null {
     if (!presenting()) return;
     const first = slides[index]?.[0] as HTMLElement | undefined;
     document.documentElement.removeAttribute('data-presenting');
+    document.documentElement.removeAttribute('data-presenting-widget');
     refit.disconnect();
     for (const open of root.querySelectorAll('[data-slide-open]')) open.removeAttribute('data-slide-open');
     for (const block of blocks()) {
       block.removeAttribute('data-slide-on');
-      (block as HTMLElement).style.removeProperty('zoom');
+      clearFit(block as HTMLElement);
     }
     for (const el of inerted) el.removeAttribute('inert');
     inerted = [];
@@ -171,6 +210,12 @@ export function startPresenter(): Presenter | null {
   });
 
   return (started = { enter, toggle: () => (presenting() ? exit() : enter(0)) });
+}
+
+/** Undoes fitZoom on a block. */
+function clearFit(block: HTMLElement): void {
+  block.style.removeProperty('zoom');
+  block.style.removeProperty('width');
 }
 
 /** The slide a link asks for (`?present=3`), 0 when none. */
