@@ -128,6 +128,8 @@ export function startPresenter(): Presenter | null {
   };
 
   const plan = () => {
+    // Slides of prose are measured at the presenter's type size, whatever slide is showing now.
+    document.documentElement.removeAttribute('data-presenting-widget');
     for (const block of blocks()) clearFit(block as HTMLElement);
     slides = planSlides(blocks(), fits);
   };
@@ -135,7 +137,7 @@ export function startPresenter(): Presenter | null {
   const enter = (slideNumber: number) => {
     if (presenting()) return;
     readingY = scrollY;
-    readingWidth = root.clientWidth;
+    readingWidth = Math.max(root.clientWidth, 320);
     document.documentElement.setAttribute('data-presenting', '');
     root.setAttribute('role', 'region');
     root.setAttribute('aria-label', text.slides);
