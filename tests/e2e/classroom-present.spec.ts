@@ -116,12 +116,21 @@ test('a widget\'s slide magnifies the live widget as a whole: larger text and ch
 					const m = (t as SVGTextElement).getScreenCTM()!;
 					return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
 				});
+				// Nothing measured counts as too small (an empty list's minimum would be Infinity).
+				if (text.length === 0 || labels.length === 0) return 0;
 				return Math.min(Math.min(...text) / 16, Math.min(...labels) / 14);
 			}),
 		)
 		.toBeGreaterThanOrEqual(1);
 	expect(await slides.evaluate((root) => root.scrollHeight - root.clientHeight)).toBeLessThanOrEqual(1);
 	await expect(figure.locator('.widget-table-wrap')).toBeHidden();
+	// Full screen from the slide: the whole window, not the slide's magnified layout.
+	await figure.getByRole('button', { name: 'Full screen', exact: true }).click();
+	await expect(figure).toHaveAttribute('data-fullscreen', '');
+	await expect.poll(async () => figure.boundingBox()).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+	await expect(figure).not.toHaveAttribute('style', /zoom/);
+	await figure.getByRole('button', { name: 'Exit full screen' }).click();
+	await expect(figure).toHaveAttribute('style', /zoom/);
 	await page.keyboard.press('Escape');
 	await expect(page.locator('figure#activation-explorer')).not.toHaveAttribute('style', /zoom|width/);
 });

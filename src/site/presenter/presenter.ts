@@ -68,7 +68,9 @@ export function startPresenter(): Presenter | null {
    * slide's (wider: its controls share rows and it gets shorter), and magnified as a whole; `chooseWidth` keeps
    * the width that magnifies it most. (Zooming a widget laid out at the slide's width would only make its charts
    * redraw wider, since they fill their box, so shrinking it to fit could never succeed.) A refit after the
-   * widget redraws keeps the chosen width, so the widget does not redraw again and again.
+   * widget redraws keeps the chosen width, so the widget does not redraw again and again. The widths are tried
+   * in one task, before any chart has redrawn for them, so the choice reads each width's layout with the charts
+   * as they were; a chart that changes height with its width can make the choice a little off.
    */
   const fitZoom = (slide: Element[], chooseWidth: boolean) => {
     const blocksShown = slide as HTMLElement[];
@@ -86,16 +88,19 @@ export function startPresenter(): Presenter | null {
       shrinkToFit(1);
       return;
     }
+    // Full screen from the slide (the widget's own button): the window is the widget's, not the slide's.
+    if (widget.hasAttribute('data-fullscreen')) return clearFit(widget);
     const style = getComputedStyle(root);
     const inner = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     const layAt = (width: number) => {
       widget.style.width = `${width}px`;
+      fitted.add(widget);
       widget.style.zoom = String(Math.min(WIDGET_ZOOM_MAX, inner / width));
       return shrinkToFit(Math.min(WIDGET_ZOOM_MAX, inner / width));
     };
     // Chosen again once the widget comes to life: the live widget is laid out differently from its fallback.
     const live = String(widget.querySelector('[data-ready]') !== null);
-    const kept = parseFloat(widget.style.width);
+    const kept = fitted.has(widget) ? parseFloat(widget.style.width) : 0;
     if (!chooseWidth && kept > 0 && fitLive.get(widget) === live) return void layAt(kept);
     fitLive.set(widget, live);
     const widths = WIDGET_WIDTHS.map((k) => Math.round(readingWidth * k)).filter((w, k) => k === 0 || w <= inner);
@@ -214,10 +219,13 @@ export function startPresenter(): Presenter | null {
   return (started = { enter, toggle: () => (presenting() ? exit() : enter(0)) });
 }
 
+/** Widgets whose inline width fitZoom set (so clearFit leaves any other block's width alone). */
+const fitted = new WeakSet<HTMLElement>();
+
 /** Undoes fitZoom on a block. */
 function clearFit(block: HTMLElement): void {
   block.style.removeProperty('zoom');
-  block.style.removeProperty('width');
+  if (fitted.delete(block)) block.style.removeProperty('width');
 }
 
 /** The slide a link asks for (`?present=3`), 0 when none. */

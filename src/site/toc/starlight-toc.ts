@@ -4,8 +4,9 @@
  *
  * Starlight finds them with one selector built on `:has()` and the sibling combinator
  * (`main :where(h2, h3, .sl-heading-wrapper) ~ *:not(:has(h2, h3))`, and three more). Chromium answers it by
- * testing every element of the page: on chapter 4 (18,000 elements, most of them KaTeX's) that is 90 ms on a
- * laptop and 260 ms on a phone, in a task of its own, twice (the mobile and the wide table of contents).
+ * testing every element of the page: on chapter 4 (18,000 elements, most of them KaTeX's) that is 90 ms, and
+ * 260 ms at a 4× CPU slowdown (Lighthouse's phone), in a task of its own, twice (the mobile and the wide table of
+ * contents).
  * `watchedElements` (watched-elements.ts) collects the same elements by walking the few hundred blocks of the
  * page instead.
  */

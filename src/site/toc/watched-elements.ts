@@ -17,9 +17,11 @@ export function watchedElements(main: Element | null, headingSelector: string): 
   for (const h of headings) found.add(h);
   const starts = new Set<Element>(headings);
   for (const w of main.querySelectorAll('.sl-heading-wrapper')) starts.add(w);
+  // Each sibling is looked at once: a walk stops where an earlier walk (from a later start) has been.
+  const walked = new Set<Element>();
   for (const start of starts) {
-    // One walk per run of siblings: a later start in the same run would find the same elements.
-    for (let el = start.nextElementSibling; el && !(starts.has(el) && el !== start); el = el.nextElementSibling) {
+    for (let el = start.nextElementSibling; el && !walked.has(el); el = el.nextElementSibling) {
+      walked.add(el);
       if (!el.matches(headingSelector) && !holdsHeading(el)) found.add(el);
     }
   }

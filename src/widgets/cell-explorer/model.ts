@@ -4,7 +4,7 @@
  * equations as TeX. The build (static fallback) and the browser (live widget) both use this module.
  *
  * Weights are kept as the chapter writes them: per gate one matrix W ∈ ℝ^{H×(H+I)} acting on [h_{t-1}, x_t]
- * and one bias b ∈ ℝ^H. src/chapters/worked-examples.ts packs them into PyTorch's weight_ih/weight_hh split.
+ * and one bias b ∈ ℝ^H. src/chapters/example-step.ts (toStepParams) packs them into PyTorch's weight_ih/weight_hh split.
  */
 import { Rng } from '../../engine/index.ts';
 import { runStep, type StepExample } from '../../chapters/example-step.ts';
