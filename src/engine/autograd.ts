@@ -83,11 +83,25 @@ const SPARE_PER_SIZE = 4;
 const SPARE_MAX_BYTES = 64 * 1024 * 1024;
 let spareBytes = 0;
 
+/**
+ * Gradient buffers that no backward function has added into yet (all zeros). An op whose gradient is a copy
+ * (reshape) may then copy instead of adding: 0 + g is g.
+ */
+const untouched = new WeakSet<FloatArray>();
+
+/** True when `buffer` is a gradient buffer of this backward pass that is still all zeros. */
+export function isUntouched(buffer: FloatArray): boolean {
+  return untouched.has(buffer);
+}
+
 function takeBuffer(dtype: 'float32' | 'float64', n: number): FloatArray {
-  const b = spare[dtype].get(n)?.pop();
-  if (!b) return allocFloat(dtype, n);
-  spareBytes -= b.byteLength;
-  b.fill(0);
+  const pooled = spare[dtype].get(n)?.pop();
+  const b = pooled ?? allocFloat(dtype, n);
+  if (pooled) {
+    spareBytes -= b.byteLength;
+    b.fill(0);
+  }
+  untouched.add(b);
   return b;
 }
 
@@ -117,6 +131,7 @@ export function runBackward(root: Tensor, seed: FloatArray): void {
   };
   const rootBuf = bufferFor(root);
   for (let k = 0; k < seed.length; k++) rootBuf[k] += seed[k];
+  untouched.delete(rootBuf);
   if (root.node === null) return;
   try {
     walk(root.node, grads, bufferFor);
@@ -155,6 +170,7 @@ function walk(rootNode: Node, grads: Map<Tensor, FloatArray>, bufferFor: (t: Ten
     });
     const gIn = n.inputs.map((t) => (t.requiresGrad ? bufferFor(t) : null));
     n.backward(gOut, gIn);
+    for (const g of gIn) if (g) untouched.delete(g);
     // The graph is consumed (PyTorch frees it too); drop caches and intermediate gradients.
     n.backward = null;
     n.release?.();

@@ -76,16 +76,24 @@ for (const size of [
 		const [, count] = await slideNumber(page);
 		let prose = 0;
 		for (let n = 1; n <= count; n++) {
-			// A widget hydrating on its slide is fitted again once it has its size.
-			await expect.poll(() => slides.evaluate((root) => root.scrollHeight - root.clientHeight), { message: `slide ${n} scrolls` }).toBeLessThanOrEqual(1);
-			const report = await slides.evaluate((root) => {
-				const shown = [...root.querySelectorAll('[data-slide-on]')];
-				const zoomed = shown.some((c) => (c as HTMLElement).style.zoom !== '');
-				const texts = shown.flatMap((c) => [...c.querySelectorAll('p, li, td, th, dt, dd')].concat(c.matches('p, ul, ol') ? [c] : []));
-				const sizes = texts.filter((t) => !t.closest('figure, .katex')).map((t) => parseFloat(getComputedStyle(t).fontSize));
-				return { overflow: root.scrollHeight - root.clientHeight, zoomed, smallest: Math.min(...sizes), texts: sizes.length };
-			});
-			expect(report.overflow, `slide ${n} scrolls`).toBeLessThanOrEqual(1);
+			// A widget or code cell coming to life on its slide is fitted again on the next frame, so the slide is
+			// read in one go (its overflow and its text sizes at the same moment) until it does not scroll.
+			let report = { overflow: Infinity, zoomed: false, smallest: Infinity, texts: 0 };
+			await expect
+				.poll(
+					async () => {
+						report = await slides.evaluate((root) => {
+							const shown = [...root.querySelectorAll('[data-slide-on]')];
+							const zoomed = shown.some((c) => (c as HTMLElement).style.zoom !== '');
+							const texts = shown.flatMap((c) => [...c.querySelectorAll('p, li, td, th, dt, dd')].concat(c.matches('p, ul, ol') ? [c] : []));
+							const sizes = texts.filter((t) => !t.closest('figure, .katex')).map((t) => parseFloat(getComputedStyle(t).fontSize));
+							return { overflow: root.scrollHeight - root.clientHeight, zoomed, smallest: Math.min(...sizes), texts: sizes.length };
+						});
+						return report.overflow;
+					},
+					{ message: `slide ${n} scrolls` },
+				)
+				.toBeLessThanOrEqual(1);
 			if (!report.zoomed && report.texts > 0) {
 				prose++;
 				expect(report.smallest, `text on slide ${n}`).toBeGreaterThanOrEqual(24);

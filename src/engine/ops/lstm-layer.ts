@@ -2,8 +2,8 @@
  * One LSTM layer over a whole sequence as a single tape op (forward and hand-written BPTT backward in
  * kernels/lstm-sequence.ts). nn.LSTM stacks these; nn.LSTMCell is the T = 1 case.
  */
-import { Tensor, allocFloat } from '../tensor.ts';
-import { record, needsGrad } from '../autograd.ts';
+import { Tensor, allocFloat, type FloatArray } from '../tensor.ts';
+import { isUntouched, record, needsGrad } from '../autograd.ts';
 import { checkTensor, checkShape, checkDtype } from './check.ts';
 import { fmtShape } from '../shape.ts';
 import { checkOptions } from '../options.ts';
@@ -111,9 +111,13 @@ export function lstmLayer(
         dbHh: gbHh,
       });
       if (gx && batchFirst) {
-        const tmp = allocFloat(x.dtype, T * B * I);
-        permute(dxTM!, tmp, T, B, I);
-        for (let k = 0; k < tmp.length; k++) gx[k] += tmp[k];
+        // Back to batch-first, straight into x's gradient when nothing else has added to it yet.
+        if (isUntouched(gx)) permute(dxTM!, gx, T, B, I);
+        else {
+          const tmp = allocFloat(x.dtype, T * B * I);
+          permute(dxTM!, tmp, T, B, I);
+          addInPlace(gx, tmp);
+        }
       }
     },
     giveBack,
@@ -121,13 +125,17 @@ export function lstmLayer(
   return [out, hN, cN];
 }
 
-/** dst[b, a, :] = src[a, b, :] for src of shape [A, Bn, D] (swaps the two leading dimensions). */
-function permute(src: ArrayLike<number>, dst: Float32Array | Float64Array, A: number, Bn: number, D: number): void {
+/** dst[b, a, :] = src[a, b, :] for src of shape [A, Bn, D] (swaps the two leading dimensions), a row at a time. */
+function permute(src: FloatArray, dst: FloatArray, A: number, Bn: number, D: number): void {
   for (let a = 0; a < A; a++) {
     for (let b = 0; b < Bn; b++) {
       const s = (a * Bn + b) * D;
-      const d = (b * A + a) * D;
-      for (let k = 0; k < D; k++) dst[d + k] = src[s + k];
+      dst.set(src.subarray(s, s + D), (b * A + a) * D);
     }
   }
+}
+
+/** dst += src, element by element. */
+function addInPlace(dst: FloatArray, src: FloatArray): void {
+  for (let k = 0; k < dst.length; k++) dst[k] += src[k];
 }

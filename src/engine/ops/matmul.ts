@@ -1,5 +1,5 @@
 /** Matrix products: matmul (A·B) and linear (x·Wᵀ + b, PyTorch's F.linear). */
-import { Tensor, allocFloat } from '../tensor.ts';
+import { Tensor, allocFloat, type FloatArray } from '../tensor.ts';
 import { record } from '../autograd.ts';
 import { gemm } from '../kernels/gemm.ts';
 import { checkTensor, checkDtype } from './check.ts';
@@ -52,7 +52,14 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   record('linear', inputs, [out], ([g], [gx, gw, gb]) => {
     if (gx) gemm(false, false, M, I, O, g!, 0, weight.data, 0, gx, 0, true); // ∂x[M,I] += ∂y[M,O]·W[O,I]
     if (gw) gemm(true, false, O, I, M, g!, 0, x.data, 0, gw, 0, true); // ∂W[O,I] += ∂yᵀ·x
-    if (gb) for (let r = 0; r < M; r++) for (let o = 0; o < O; o++) gb[o] += g![r * O + o];
+    if (gb) addRowSums(g!, M, O, gb);
   });
   return out;
+}
+
+/** gb[o] += Σ_r g[r, o] for g [M, O], row after row (each add rounded to gb's precision, as before). */
+function addRowSums(g: FloatArray, M: number, O: number, gb: FloatArray): void {
+  for (let r = 0, row = 0; r < M; r++, row += O) {
+    for (let o = 0; o < O; o++) gb[o] += g[row + o];
+  }
 }

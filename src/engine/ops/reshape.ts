@@ -4,7 +4,7 @@
  * the others copy.
  */
 import { Tensor, allocFloat } from '../tensor.ts';
-import { record } from '../autograd.ts';
+import { isUntouched, record } from '../autograd.ts';
 import { checkTensor, checkDtype } from './check.ts';
 import { fmtShape, normDim, shapeSize } from '../shape.ts';
 
@@ -20,7 +20,9 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   }
   const out = new Tensor(x.data, resolved);
   record('reshape', [x], [out], ([g], [gx]) => {
-    for (let k = 0; k < g!.length; k++) gx![k] += g![k];
+    // ∂x = ∂out, element for element. x's buffer is usually fresh (the reshape is x's only consumer): copy.
+    if (isUntouched(gx!)) gx!.set(g!);
+    else for (let k = 0; k < g!.length; k++) gx![k] += g![k];
   });
   return out;
 }

@@ -8,7 +8,7 @@
  * which is what a training log should plot. A NaN or infinite norm is returned as is and makes every gradient
  * NaN (PyTorch's default, error_if_nonfinite = false); the training step in train/ catches that case earlier.
  */
-import type { Tensor } from '../tensor.ts';
+import type { FloatArray, Tensor } from '../tensor.ts';
 
 /**
  * Scales the gradients of `params` in place so that their total norm is at most `maxNorm`.
@@ -29,19 +29,35 @@ export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number, normType
   const total = gradNorm(grads, normType);
   const coef = Math.min(maxNorm / (total + 1e-6), 1); // NaN stays NaN, as torch.clamp does
   const scale = Number.isNaN(total) ? NaN : coef;
-  for (const g of grads) for (let j = 0; j < g.length; j++) g[j] *= scale;
+  // x · 1 is x, so a norm within the cap leaves every gradient as it is without a pass over them.
+  if (scale !== 1) for (const g of grads) scaleInPlace(g, scale);
   return total;
 }
 
 /** Total norm of a list of gradient arrays (2-norm of all entries together, or the max-abs norm). */
 export function gradNorm(grads: Iterable<ArrayLike<number>>, normType: 2 | number = 2): number {
   let acc = 0;
-  for (const g of grads) {
-    for (let j = 0; j < g.length; j++) {
-      const x = g[j];
-      if (normType === Infinity) acc = Math.max(acc, Math.abs(x)); // Math.max propagates NaN
-      else acc += x * x;
-    }
-  }
+  // One small loop per array (the same order of operations as one loop over all entries): tight loops over a
+  // typed array stay fast, where a loop body shared by every kind of array does not.
+  for (const g of grads) acc = normType === Infinity ? maxAbs(g, acc) : addSquares(g, acc);
   return normType === Infinity ? acc : Math.sqrt(acc);
+}
+
+/** acc + Σ_j g_j², adding the squares one after another. */
+function addSquares(g: ArrayLike<number>, acc: number): number {
+  for (let j = 0; j < g.length; j++) {
+    const x = g[j];
+    acc += x * x;
+  }
+  return acc;
+}
+
+/** max(acc, max_j |g_j|); NaN anywhere gives NaN (Math.max propagates it). */
+function maxAbs(g: ArrayLike<number>, acc: number): number {
+  for (let j = 0; j < g.length; j++) acc = Math.max(acc, Math.abs(g[j]));
+  return acc;
+}
+
+function scaleInPlace(g: FloatArray, scale: number): void {
+  for (let j = 0; j < g.length; j++) g[j] *= scale;
 }

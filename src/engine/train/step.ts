@@ -8,7 +8,7 @@
  * learning rate, or stop with a message. (Gradients are left as computed, for inspection; the next step zeroes
  * them.)
  */
-import type { Tensor } from '../tensor.ts';
+import type { FloatArray, Tensor } from '../tensor.ts';
 import type { Optimizer } from '../optim/optimizer.ts';
 import { clipGradNorm, gradNorm } from '../optim/clip.ts';
 import { checkOptions } from '../options.ts';
@@ -64,16 +64,15 @@ export function trainStep(options: TrainStepOptions): TrainStepResult {
   for (let k = 0; k < params.length; k++) {
     const g = params[k].grad?.data;
     if (!g) continue;
-    for (let j = 0; j < g.length; j++) {
-      if (!Number.isFinite(g[j])) {
-        const name = names?.[k] ?? `params[${k}]`;
-        return skipped(
-          'nonfinite-grad',
-          loss,
-          gradNorm(params.filter((p) => p.grad).map((p) => p.grad!.data)),
-          `trainStep: gradient of ${name} has ${g[j]} at index ${j}; parameters and optimizer state left unchanged`,
-        );
-      }
+    const j = firstNonFinite(g);
+    if (j >= 0) {
+      const name = names?.[k] ?? `params[${k}]`;
+      return skipped(
+        'nonfinite-grad',
+        loss,
+        gradNorm(params.filter((p) => p.grad).map((p) => p.grad!.data)),
+        `trainStep: gradient of ${name} has ${g[j]} at index ${j}; parameters and optimizer state left unchanged`,
+      );
     }
   }
 
@@ -87,6 +86,12 @@ export function trainStep(options: TrainStepOptions): TrainStepResult {
   }
   optimizer.step();
   return { ok: true, status: 'ok', loss, gradNorm: norm, clipped };
+}
+
+/** Index of the first NaN or ±Infinity in g, or −1. */
+function firstNonFinite(g: FloatArray): number {
+  for (let j = 0; j < g.length; j++) if (!Number.isFinite(g[j])) return j;
+  return -1;
 }
 
 function skipped(status: TrainStepStatus, loss: number, norm: number, message: string): TrainStepResult {

@@ -48,6 +48,17 @@ check('sum dim -1 keepDim', (x) => sum(x, -1, true), [r(3, 4)]);
 check('mean all', (x) => mean(x), [r(3, 4)]);
 check('mean dim 0', (x) => mean(x, 0), [r(3, 4)]);
 check('reshape with -1', (x) => reshape(x, [-1, 2]), [r(3, 4)]);
+// An intermediate tensor read by a reshape and by another op: whichever backward runs first, both add up.
+check('reshape of a shared intermediate, reshape recorded last', (x, w) => {
+  const y = mul(x, x);
+  const other = mul(y, w);
+  return add(reshape(y, [4, 3]), reshape(other, [4, 3]));
+}, [r(3, 4), r(3, 4)]);
+check('reshape of a shared intermediate, reshape recorded first', (x, w) => {
+  const y = mul(x, x);
+  const viewed = reshape(y, [2, 6]);
+  return add(reshape(mul(y, w), [2, 6]), viewed);
+}, [r(3, 4), r(3, 4)]);
 check('concat dim 0', (a, b) => concat([a, b], 0), [r(2, 3), r(4, 3)]);
 check('concat dim 1 of three', (a, b, c) => concat([a, b, c], 1), [r(2, 3), r(2, 1), r(2, 2)]);
 check('slice dim 1', (x) => slice(x, 1, 1, 3), [r(3, 4)]);
@@ -75,6 +86,21 @@ for (const batchFirst of [false, true]) {
     return [out, hN, cN];
   }, lstmInputs(3, 4, batchFirst));
 }
+// Batch first with x an intermediate (as an embedding's output is): its gradient is written straight into x's
+// fresh buffer, or added when another op reads x too.
+check('lstmLayer batch first, x computed (its only reader)', (x, h0, c0, wi, wh, bi, bh) =>
+  lstmLayer(mul(x, x), h0, c0, { weightIh: wi, weightHh: wh, biasIh: bi, biasHh: bh }, { batchFirst: true })[0], lstmInputs(3, 4, true));
+check('lstmLayer batch first, x computed and read again after', (x, h0, c0, wi, wh, bi, bh) => {
+  const xx = mul(x, x);
+  const [out] = lstmLayer(xx, h0, c0, { weightIh: wi, weightHh: wh, biasIh: bi, biasHh: bh }, { batchFirst: true });
+  return [out, mul(xx, xx)];
+}, lstmInputs(3, 4, true));
+check('lstmLayer batch first, x computed and read before', (x, h0, c0, wi, wh, bi, bh) => {
+  const xx = mul(x, x);
+  const sq = mul(xx, xx);
+  const [out] = lstmLayer(xx, h0, c0, { weightIh: wi, weightHh: wh, biasIh: bi, biasHh: bh }, { batchFirst: true });
+  return [sq, out];
+}, lstmInputs(3, 4, true));
 check('lstmLayer: loss through hN only (no output gradient)', (x, h0, c0, wi, wh, bi, bh) =>
   lstmLayer(x, h0, c0, { weightIh: wi, weightHh: wh, biasIh: bi, biasHh: bh })[1], lstmInputs(2, 3, false, 3, 5));
 check('lstmLayer: loss through cN only', (x, h0, c0, wi, wh, bi, bh) =>
