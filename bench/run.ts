@@ -21,6 +21,7 @@ import { median, timeOnce, timeRuns, type Sample } from './timing.ts';
 import { tfGenerateRunner, tfTrainRunner, useTfBackend, type Runner } from './tfjs-peer.ts';
 import { loadEngine, missingExports, oursGenerateRunner, oursTrainRunner } from './ours.ts';
 import { runGemmMicro, type GemmRow } from './gemm-micro.ts';
+import { simdPeakGflops } from './simd-peak.ts';
 import { gemmSimdStatus } from '../src/engine/kernels/gemm-simd.ts';
 import { startTorchPeer, torchAvailable } from './torch-peer.ts';
 import { startBrowserPeer } from './browser-peer.ts';
@@ -240,9 +241,11 @@ async function main(): Promise<void> {
   }
 
   let gemmRows: GemmRow[] = [];
+  let peak: number | null = null;
   if (opts.gemm) {
     console.log('\ngemm micro-benchmark …');
     gemmRows = await runGemmMicro(opts.cpu ? ['cpu', 'wasm'] : ['wasm'], opts.quick ? 2 : 3, opts.quick ? 10 : 30);
+    peak = simdPeakGflops();
   }
 
   console.log('\n' + resultTable(rows));
@@ -254,6 +257,13 @@ async function main(): Promise<void> {
   if (machine.torch) console.log(`PyTorch ${machine.torch.torch}, ${machine.torch.threads} thread, BLAS: ${machine.torch.blas}`);
   if (machine.chromium) console.log(`Chromium ${machine.chromium}`);
   if (gemmRows.length) console.log('\n' + gemmTable(gemmRows));
+  if (peak !== null) {
+    const best = Math.max(...gemmRows.map((r) => r.gflops['ours-f32']));
+    console.log(
+      `ceiling: f32x4 multiply + add (no fused multiply-add, as in our kernels) peaks at ${fmt(peak)} GFLOP/s in this\n` +
+        `V8 on one core (bench/simd-peak.c); our fastest product above runs at ${Math.round((100 * best) / peak)} % of it.`,
+    );
+  }
   printTargets(rows);
   for (const [id, losses] of browserLosses) {
     const node = nodeLosses.get(id);
@@ -266,7 +276,7 @@ async function main(): Promise<void> {
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, cpuModel: lscpuModel() }, options: { ...opts, only: [...opts.only] }, tfjsWasm: wasmInfo, oursGemm: simd, rows, gemm: gemmRows }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, cpuModel: lscpuModel() }, options: { ...opts, only: [...opts.only] }, tfjsWasm: wasmInfo, oursGemm: simd, rows, gemm: gemmRows, simdPeakGflops: peak }, null, 2));
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 
