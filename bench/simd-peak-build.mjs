@@ -2,7 +2,8 @@
 /**
  * Builds bench/simd-peak.c into bench/simd-peak-module.ts (base64), like the engine's own module
  * (src/engine/kernels/wasm/build.mjs): node bench/simd-peak-build.mjs. Needs clang and wasm-ld (Debian:
- * apt-get install -y clang lld); the output is committed.
+ * apt-get install -y clang lld) and wasm2wat (apt-get install -y wabt), which checks that the loop still holds its
+ * multiplies; the output is committed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,13 @@ const clang = process.env.CLANG ?? 'clang';
 try {
   execFileSync(clang, ['--target=wasm32', '-O2', '-msimd128', '-ffp-contract=off', '-nostdlib', '-Wall', '-Wl,--no-entry', '-Wl,--strip-all', '-o', wasmFile, path.join(here, 'simd-peak.c')], { stdio: 'inherit' });
   const bytes = readFileSync(wasmFile);
+  // The loop must still multiply: a product the compiler could hoist out of it would halve the count per round.
+  const wat = execFileSync('wasm2wat', [wasmFile], { encoding: 'utf8' });
+  const loop = wat.slice(wat.indexOf('loop'), wat.indexOf('end', wat.indexOf('br_if', wat.indexOf('loop'))));
+  const count = (op) => loop.split(op).length - 1;
+  if (count('f32x4.mul') < 12 || count('f32x4.add') < 12) {
+    throw new Error(`simd-peak: the loop has ${count('f32x4.mul')} f32x4.mul and ${count('f32x4.add')} f32x4.add, expected at least 12 of each`);
+  }
   const version = execFileSync(clang, ['--version']).toString().split('\n')[0].trim();
   writeFileSync(
     path.join(here, 'simd-peak-module.ts'),

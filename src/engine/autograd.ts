@@ -89,7 +89,11 @@ let spareBytes = 0;
  */
 const untouched = new WeakSet<FloatArray>();
 
-/** True when `buffer` is a gradient buffer of this backward pass that is still all zeros. */
+/**
+ * True when `buffer` is a gradient buffer of this backward pass that is still all zeros. A backward function may
+ * rely on it only before it has written anything itself, and only for a buffer no other input of the same op
+ * shares (the mark is cleared once the whole backward function has returned).
+ */
 export function isUntouched(buffer: FloatArray): boolean {
   return untouched.has(buffer);
 }

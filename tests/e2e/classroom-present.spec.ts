@@ -111,6 +111,8 @@ test('a widget\'s slide magnifies the live widget as a whole: larger text and ch
 	await expect(page.locator('activation-explorer[data-ready]')).toBeAttached({ timeout: 30_000 });
 	await page.getByRole('button', { name: 'Present' }).click();
 	const slides = page.getByRole('region', { name: 'Slides' });
+	// The presenter loads on first use: a key pressed before it is up would scroll the page instead.
+	await expect(slides).toBeVisible();
 	for (let n = 0; n < 80 && !(await page.locator('figure#activation-explorer[data-slide-on]').count()); n++) await page.keyboard.press('PageDown');
 	const figure = page.locator('figure#activation-explorer[data-slide-on]');
 	await expect(figure).toBeVisible();

@@ -57,6 +57,43 @@ test.describe('layout shifts', () => {
 	}
 });
 
+test.describe('code cells coming to life', () => {
+	test.use({ viewport: { width: 1280, height: 720 } });
+
+	for (const lang of ['en', 'zh-cn']) {
+		test(`${lang}: scrolling to an exercise below a cell, nothing on the screen moves as the cells load`, async ({ page }) => {
+			// Scripts asked for after the load (the cells' module, when a cell comes near) arrive a little late, as on
+			// a slow network, so that they come to life after the reader has arrived at the exercise.
+			let late = false;
+			await page.route('**/_astro/**/*.js', async (route) => {
+				if (late) await new Promise((resolve) => setTimeout(resolve, 400));
+				await route.continue();
+			});
+			await page.goto(`/${lang}/05-practice/`);
+			late = true;
+			const exercise = page.locator('#ex-5-8');
+			await exercise.scrollIntoViewIfNeeded();
+			const before = await exercise.evaluate((e) => e.getBoundingClientRect().y);
+			// The notebook module loads now, and the chapter's Run all (far above) and the cells near the screen get
+			// their controls.
+			await expect(page.locator('run-all-cells [data-action="run-all"]').first()).toBeVisible();
+			await page.waitForTimeout(500);
+			expect(await exercise.evaluate((e) => e.getBoundingClientRect().y)).toBe(before);
+		});
+	}
+
+	test('until a cell comes to life its controls take their room but cannot be seen, reached or read', async ({ page }) => {
+		await page.goto('/en/05-practice/');
+		// A cell far below the screen has not started: its Run button is invisible and out of the tab order.
+		const run = page.locator('code-cell').last().locator('[data-action="run"]');
+		await expect(run).toBeHidden();
+		expect(await run.evaluate((b) => getComputedStyle(b).visibility)).toBe('hidden');
+		expect(await run.evaluate((b) => b.closest('.w-live')!.getBoundingClientRect().height)).toBeGreaterThan(20);
+		await run.scrollIntoViewIfNeeded();
+		await expect(run).toBeVisible();
+	});
+});
+
 test.describe('anchor links', () => {
 	test.use({ viewport: DESKTOP });
 	// Far down chapter 4, below widgets and hundreds of formulas: an equation, a heading, the last section.
