@@ -57,6 +57,26 @@ test.describe('layout shifts', () => {
 	}
 });
 
+test.describe('a link below a widget', () => {
+	// The studio's training and generation embeds sit just above these headings and grow by 800–1,200 px when
+	// they come to life; the heading the link named must stay where the link put it.
+	for (const viewport of [DESKTOP, { width: 390, height: 844 }]) {
+		for (const hash of ['#generating-text', '#reading-the-model']) {
+			test(`/en/05-practice/${hash} at ${viewport.width} px stays on the screen while the widgets above it load`, async ({ page }) => {
+				await page.setViewportSize(viewport);
+				await page.goto(`/en/05-practice/${hash}`);
+				const top = () => page.locator(hash).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+				const landed = await top();
+				expect(landed).toBeLessThan(viewport.height / 2);
+				// Both studio embeds come to life (the one above the heading grows the most).
+				await expect(page.locator('#studio-train [data-ready], #studio-train[data-ready]').first()).toBeAttached({ timeout: 30_000 });
+				await page.waitForTimeout(1500);
+				expect(await top()).toBe(landed);
+			});
+		}
+	}
+});
+
 test.describe('code cells coming to life', () => {
 	test.use({ viewport: { width: 1280, height: 720 } });
 
