@@ -98,6 +98,11 @@ export function isUntouched(buffer: FloatArray): boolean {
   return untouched.has(buffer);
 }
 
+/** dst += src, element by element: how a backward function adds a contribution into a gradient buffer. */
+export function addInto(dst: FloatArray, src: ArrayLike<number>): void {
+  for (let k = 0; k < dst.length; k++) dst[k] += src[k];
+}
+
 function takeBuffer(dtype: 'float32' | 'float64', n: number): FloatArray {
   const pooled = spare[dtype].get(n)?.pop();
   const b = pooled ?? allocFloat(dtype, n);
@@ -134,7 +139,7 @@ export function runBackward(root: Tensor, seed: FloatArray): void {
     return g;
   };
   const rootBuf = bufferFor(root);
-  for (let k = 0; k < seed.length; k++) rootBuf[k] += seed[k];
+  addInto(rootBuf, seed);
   untouched.delete(rootBuf);
   if (root.node === null) return;
   try {
@@ -169,8 +174,7 @@ function walk(rootNode: Node, grads: Map<Tensor, FloatArray>, bufferFor: (t: Ten
       const g = gOut[k];
       if (!o.retainsGrad || !g) return;
       if (o.grad === null) o.grad = new Tensor(allocFloat(o.dtype, o.size), o.shape);
-      const dst = o.grad.data;
-      for (let j = 0; j < g.length; j++) dst[j] += g[j];
+      addInto(o.grad.data, g);
     });
     const gIn = n.inputs.map((t) => (t.requiresGrad ? bufferFor(t) : null));
     n.backward(gOut, gIn);

@@ -9,6 +9,7 @@
  */
 import { allocBlock, freeBlock, heapF32, heapF64, heapI32, loadedKernel, scratch, simdKernel } from './wasm-heap.ts';
 import type { FloatArray } from './gemm.ts';
+import { addInto } from '../autograd.ts';
 
 /** Byte offsets of one layer's buffers in module memory; shapes as in LstmSequenceWorkspace. */
 interface Layout {
@@ -123,10 +124,6 @@ interface Grads {
   dWhh: FloatArray | null;
   dbIh: FloatArray | null;
   dbHh: FloatArray | null;
-}
-
-function addInto(dst: FloatArray, src: ArrayLike<number>): void {
-  for (let k = 0; k < dst.length; k++) dst[k] += src[k];
 }
 
 /** Backpropagation through time for the last forward pass on `m` (contract of lstmSequenceBackward). */

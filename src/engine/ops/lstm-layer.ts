@@ -3,7 +3,7 @@
  * kernels/lstm-sequence.ts). nn.LSTM stacks these; nn.LSTMCell is the T = 1 case.
  */
 import { Tensor, allocFloat, type FloatArray } from '../tensor.ts';
-import { isUntouched, record, needsGrad } from '../autograd.ts';
+import { addInto, isUntouched, record, needsGrad } from '../autograd.ts';
 import { checkTensor, checkShape, checkDtype } from './check.ts';
 import { fmtShape } from '../shape.ts';
 import { checkOptions } from '../options.ts';
@@ -116,7 +116,7 @@ export function lstmLayer(
         else {
           const tmp = allocFloat(x.dtype, T * B * I);
           permute(dxTM!, tmp, T, B, I);
-          addInPlace(gx, tmp);
+          addInto(gx, tmp);
         }
       }
     },
@@ -133,9 +133,4 @@ function permute(src: FloatArray, dst: FloatArray, A: number, Bn: number, D: num
       dst.set(src.subarray(s, s + D), (b * A + a) * D);
     }
   }
-}
-
-/** dst += src, element by element. */
-function addInPlace(dst: FloatArray, src: FloatArray): void {
-  for (let k = 0; k < dst.length; k++) dst[k] += src[k];
 }

@@ -4,7 +4,7 @@
  * the others copy.
  */
 import { Tensor, allocFloat } from '../tensor.ts';
-import { isUntouched, record } from '../autograd.ts';
+import { addInto, isUntouched, record } from '../autograd.ts';
 import { checkTensor, checkDtype } from './check.ts';
 import { fmtShape, normDim, shapeSize } from '../shape.ts';
 
@@ -22,7 +22,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   record('reshape', [x], [out], ([g], [gx]) => {
     // ∂x = ∂out, element for element. x's buffer is usually fresh (the reshape is x's only consumer): copy.
     if (isUntouched(gx!)) gx!.set(g!);
-    else for (let k = 0; k < g!.length; k++) gx![k] += g![k];
+    else addInto(gx!, g!);
   });
   return out;
 }
